@@ -1,0 +1,104 @@
+/// The code that identifies an indicator (*kode*), e.g. `SS1.IKU1`, `2.16.01.1.01`. Always text.
+public struct IndicatorCode: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
+  public let rawValue: String
+  public init(_ rawValue: String) { self.rawValue = rawValue }
+  public var description: String { rawValue }
+  public static func < (lhs: IndicatorCode, rhs: IndicatorCode) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Whether a higher realisation is better (*positif*) or a lower one (*negatif*).
+public enum Polarity: String, Sendable, CaseIterable, Codable {
+  case positive = "positif"
+  case negative = "negatif"
+}
+
+/// How quarters combine into a semester or year (*agregasi*, SPEC §5.1).
+public enum Aggregation: String, Sendable, CaseIterable, Codable {
+  /// The position at the end of the period (*akhir*).
+  case last = "akhir"
+  /// The sum of the period's quarters (*jumlah*).
+  case sum = "jumlah"
+  /// The mean of the period's quarters (*rata-rata*).
+  case mean = "rata-rata"
+  /// The largest quarter (*maks*).
+  case maximum = "maks"
+  /// The smallest quarter (*min*).
+  case minimum = "min"
+}
+
+/// The level of an indicator in the performance cascade.
+public enum CascadeLevel: String, Sendable, CaseIterable, Codable {
+  case goal = "tujuan"
+  case objective = "sasaran"
+  case program = "program"
+  case activity = "kegiatan"
+  case subActivity = "subkegiatan"
+}
+
+/// A target: a number, or a grade for a qualitative indicator (`BB`, `WTP`, `Tersedia`; SPEC §5.5).
+public enum Target: Hashable, Sendable {
+  case number(Double)
+  case grade(String)
+
+  public var number: Double? {
+    if case .number(let n) = self { return n }
+    return nil
+  }
+}
+
+/// One row of the indicator definitions: the PK and the Rencana Aksi for one indicator (SPEC §2).
+public struct IndicatorDefinition: Sendable, Hashable {
+  public var code: IndicatorCode
+  public var wording: String
+  public var unit: String
+  /// The section that reports it (*penanggung jawab*).
+  public var section: String
+  /// The annual target of the performance agreement (PK).
+  public var annualTarget: Target
+  /// Quarterly targets of the Rencana Aksi, when given.
+  public var quarterTargets: [Quarter: Target]
+  public var level: CascadeLevel?
+  public var parent: IndicatorCode?
+  public var isKeyIndicator: Bool?
+  public var polarity: Polarity
+  public var aggregation: Aggregation
+  /// The budget ceiling in rupiah (*pagu*).
+  public var ceiling: Double?
+  public var strategicTarget: Target?
+  public var lastYearRealisation: Target?
+  /// Where it was defined: the physical line in the definitions file.
+  public var line: Int
+
+  public init(
+    code: IndicatorCode, wording: String, unit: String, section: String, annualTarget: Target,
+    quarterTargets: [Quarter: Target] = [:], level: CascadeLevel? = nil,
+    parent: IndicatorCode? = nil, isKeyIndicator: Bool? = nil, polarity: Polarity = .positive,
+    aggregation: Aggregation = .last, ceiling: Double? = nil, strategicTarget: Target? = nil,
+    lastYearRealisation: Target? = nil, line: Int = 0
+  ) {
+    self.code = code
+    self.wording = wording
+    self.unit = unit
+    self.section = section
+    self.annualTarget = annualTarget
+    self.quarterTargets = quarterTargets
+    self.level = level
+    self.parent = parent
+    self.isKeyIndicator = isKeyIndicator
+    self.polarity = polarity
+    self.aggregation = aggregation
+    self.ceiling = ceiling
+    self.strategicTarget = strategicTarget
+    self.lastYearRealisation = lastYearRealisation
+    self.line = line
+  }
+
+  /// A target that is not a number makes the indicator qualitative (SPEC §5.5).
+  public var isQualitative: Bool { annualTarget.number == nil }
+
+  /// Whether the unit is a percentage (`%`, `persen`).
+  public var isPercentage: Bool {
+    let u = unit.lowercased().trimmed
+    return u == "%" || u == "persen" || u == "percent" || u == "persentase"
+  }
+}

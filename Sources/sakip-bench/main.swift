@@ -1,0 +1,1 @@
+print("sakip-bench: nothing yet")
