@@ -1,0 +1,60 @@
+import Crypto
+import Foundation
+import SakipCSV
+
+/// One input file read into records, with its provenance.
+struct InputFile {
+  var summary: SourceSummary
+  var document: CSVDocument?
+  var failure: UnreadableReason?
+
+  static func read(_ path: String, options: ReadOptions) -> InputFile {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      return InputFile(
+        summary: SourceSummary(file: path, bytes: 0, sha256: "", encoding: nil, delimiter: nil, rows: 0),
+        document: nil, failure: .io(Self.describe(error)))
+    }
+    let bytes = [UInt8](data)
+    let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    var summary = SourceSummary(file: path, bytes: bytes.count, sha256: hash, encoding: nil, delimiter: nil, rows: 0)
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      return InputFile(summary: summary, document: nil, failure: .empty)
+    }
+    let reader = CSVReader(delimiter: options.delimiter, headerNames: HeaderMatcher.codeHeaderNames)
+    do {
+      let document = try reader.read(bytes: bytes)
+      summary.encoding = document.encoding.rawValue
+      summary.delimiter = document.delimiter == 9 ? "\\t" : String(UnicodeScalar(document.delimiter))
+      summary.rows = document.records.count
+      return InputFile(summary: summary, document: document, failure: nil)
+    } catch {
+      return InputFile(summary: summary, document: nil, failure: Self.reason(error))
+    }
+  }
+
+  func decimalMark(_ options: ReadOptions) -> DecimalMark {
+    options.decimalMark ?? DecimalMark.implied(byDelimiter: document?.delimiter ?? UInt8(ascii: ";"))
+  }
+
+  static func reason(_ error: CSVReadError) -> UnreadableReason {
+    switch error {
+    case .unclosedQuote(let line): .unclosedQuote(line: line)
+    case .malformedQuote(let line): .malformedQuote(line: line)
+    case .nulBytes: .binary
+    case .workbookNotCSV: .workbook
+    case .unreadable(_, let why): .io(why)
+    case .outOfMemory: .io("out of memory")
+    }
+  }
+
+  static func describe(_ error: Error) -> String {
+    let ns = error as NSError
+    if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(posix.code)))
+    }
+    return ns.localizedDescription
+  }
+}

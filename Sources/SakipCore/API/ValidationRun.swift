@@ -1,0 +1,151 @@
+/// What `sakip validate` (and the reading half of `recap`) is asked to do.
+public struct ValidationRequest: Sendable {
+  public var definitionsPath: String
+  public var formPaths: [String]
+  /// The reporting quarter; when `nil`, the period most forms name.
+  public var period: Quarter?
+  public var year: Int?
+  public var read: ReadOptions
+
+  public init(definitionsPath: String, formPaths: [String], period: Quarter?, year: Int?, read: ReadOptions) {
+    self.definitionsPath = definitionsPath
+    self.formPaths = formPaths
+    self.period = period
+    self.year = year
+    self.read = read
+  }
+}
+
+/// Everything validation found, ready to render as text, JSON, notes or a workbook.
+public struct ValidationReport: Sendable {
+  public var definitions: IndicatorDefinitions
+  public var forms: [Form]
+  public var period: Quarter
+  public var year: Int?
+  /// Every finding, sorted by section (in the definitions' order), file, line.
+  public var findings: [Finding]
+  public var sections: [SectionStatus]
+  /// The definitions file first, then every form.
+  public var inputs: [SourceSummary]
+  public var merged: MergedValues
+
+  public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+  public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+  /// No error: the forms are complete and consistent (warnings may remain).
+  public var isValid: Bool { errorCount == 0 }
+}
+
+/// Reads the definitions and forms and runs every check of SPEC §7.
+public enum ValidationRun {
+  public static func run(
+    _ request: ValidationRequest, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws(SakipError) -> ValidationReport {
+    let definitionsFile = InputFile.read(request.definitionsPath, options: request.read)
+    guard let document = definitionsFile.document else {
+      throw .definitionsUnreadable(path: request.definitionsPath, definitionsFile.failure ?? .empty)
+    }
+    let reading = DefinitionsReader(
+      file: request.definitionsPath, decimalMark: definitionsFile.decimalMark(request.read)
+    ).read(document.records)
+    guard reading.isUsable else { throw .definitionsRefused(reading.findings) }
+    let definitions = reading.definitions
+
+    let paths = try InputDiscovery.forms(in: request.formPaths)
+    var inputs = [definitionsFile.summary]
+    var findings = reading.findings
+    var files: [(path: String, file: InputFile)] = []
+    for (i, path) in paths.enumerated() {
+      let file = InputFile.read(path, options: request.read)
+      inputs.append(file.summary)
+      files.append((path, file))
+      progress?(i + 1, paths.count)
+    }
+
+    // The period: as asked, else what most forms say.
+    var period = request.period
+    if period == nil {
+      var titles: [Quarter] = []
+      for (path, file) in files {
+        guard let records = file.document?.records else { continue }
+        let (form, _) = FormReader(file: path, decimalMark: .comma, defaultPeriod: nil)
+          .read(records, definitions: definitions)
+        if let p = form.period?.value { titles.append(p) }
+      }
+      period = Validator.mostCommon(titles)
+    }
+    guard let period else { throw .usage(.periodUnknown) }
+
+    var forms: [Form] = []
+    for (path, file) in files {
+      guard let records = file.document?.records else {
+        findings.append(
+          Finding(.unreadableFile, at: SourceLocation(file: path, line: lineOf(file.failure)),
+            .unreadable(file.failure ?? .empty)))
+        continue
+      }
+      let (form, formFindings) = FormReader(
+        file: path, decimalMark: file.decimalMark(request.read), defaultPeriod: period
+      ).read(records, definitions: definitions)
+      forms.append(form)
+      findings += formFindings
+    }
+
+    let outcome = Validator.validate(
+      ValidationInput(definitions: definitions, forms: forms, period: period, year: request.year))
+    findings += outcome.findings
+    let sorted = sort(findings, sections: definitions.sections)
+    return ValidationReport(
+      definitions: definitions, forms: forms, period: period, year: outcome.year, findings: sorted,
+      sections: sectionStatuses(definitions, forms, outcome, sorted, period: period),
+      inputs: inputs, merged: outcome.merged)
+  }
+
+  static func lineOf(_ reason: UnreadableReason?) -> Int? {
+    switch reason {
+    case .unclosedQuote(let line), .malformedQuote(let line): line
+    default: nil
+    }
+  }
+
+  /// Definitions findings first, then by section in the definitions' order, file, line.
+  static func sort(_ findings: [Finding], sections: [String]) -> [Finding] {
+    let order = Dictionary(sections.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    func key(_ f: Finding) -> (Int, Int, String, Int) {
+      let group = f.code == .invalidDefinition ? 0 : 1
+      return (group, f.section.flatMap { order[$0] } ?? sections.count, f.location.file ?? "", f.location.line ?? Int.max)
+    }
+    return findings.enumerated().sorted { a, b in
+      let (ka, kb) = (key(a.element), key(b.element))
+      if ka != kb { return ka < kb }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+
+  static func sectionStatuses(
+    _ definitions: IndicatorDefinitions, _ forms: [Form], _ outcome: ValidationOutcome,
+    _ findings: [Finding], period: Quarter
+  ) -> [SectionStatus] {
+    definitions.sections.map { section in
+      let indicators = definitions.indicators(of: section)
+      var reported = 0
+      var missing = 0
+      for indicator in indicators {
+        let values = outcome.merged.realisations[indicator.code] ?? [:]
+        let budget = outcome.merged.budget[indicator.code] ?? [:]
+        var complete = true
+        for q in period.throughThis {
+          if values[q]?.value.isReported != true { missing += 1; complete = false }
+          if indicator.ceiling != nil, budget[q]?.value.isReported != true { missing += 1; complete = false }
+        }
+        if complete { reported += 1 }
+      }
+      let own = findings.filter { $0.section == section }
+      return SectionStatus(
+        name: section,
+        forms: forms.map(\.file).filter { outcome.formSections[$0] == section },
+        assigned: indicators.count, reported: reported, missingValues: missing,
+        errors: own.filter { $0.severity == .error }.count,
+        warnings: own.filter { $0.severity == .warning }.count)
+    }
+  }
+}

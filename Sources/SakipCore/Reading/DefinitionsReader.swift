@@ -1,0 +1,207 @@
+import SakipCSV
+
+/// The definitions file as read: the indicators, and every problem found in it. The
+/// definitions are usable only when no problem is an error (SPEC §2: refused with every bad row
+/// listed).
+public struct DefinitionsReading: Sendable {
+  public var definitions: IndicatorDefinitions
+  public var findings: [Finding]
+  public var isUsable: Bool { !findings.contains { $0.severity == .error } }
+}
+
+/// Reads the indicator definitions (the PK and Rencana Aksi in one table) from CSV records.
+public struct DefinitionsReader: Sendable {
+  public var file: String
+  public var decimalMark: DecimalMark
+
+  public init(file: String, decimalMark: DecimalMark) {
+    self.file = file
+    self.decimalMark = decimalMark
+  }
+
+  public func read(_ records: [CSVRecord]) -> DefinitionsReading {
+    var findings: [Finding] = []
+    func report(_ line: Int?, _ column: String?, _ code: IndicatorCode?, _ message: FindingMessage,
+      severity: Severity = .error)
+    {
+      findings.append(
+        Finding(.invalidDefinition, severity: severity,
+          at: SourceLocation(file: file, line: line, column: column), indicator: code, message))
+    }
+
+    guard let headerIndex = records.firstIndex(where: { $0.fields.contains(where: HeaderMatcher.isCodeHeader) })
+    else {
+      report(records.first?.line, nil, nil, .definitionColumnsMissing(["kode"]))
+      return DefinitionsReading(definitions: IndicatorDefinitions([]), findings: findings)
+    }
+    let header = records[headerIndex]
+    var columns: [DefinitionColumn: (index: Int, name: String)] = [:]
+    for (i, name) in header.fields.enumerated() {
+      if let column = HeaderMatcher.definitionColumn(of: name), columns[column] == nil {
+        columns[column] = (i, name.trimmed)
+      }
+    }
+    let missing = DefinitionColumn.allCases.filter { $0.isRequired && columns[$0] == nil }
+    if !missing.isEmpty {
+      report(header.line, nil, nil, .definitionColumnsMissing(missing.map(\.rawValue)))
+      return DefinitionsReading(definitions: IndicatorDefinitions([]), findings: findings)
+    }
+
+    let parser = NumberParser(decimalMark: decimalMark)
+    var indicators: [IndicatorDefinition] = []
+    var firstLine: [IndicatorCode: Int] = [:]
+    var parentCells: [(IndicatorCode, IndicatorCode, Int, String)] = []
+
+    for record in records[(headerIndex + 1)...] {
+      func cell(_ column: DefinitionColumn) -> String? {
+        guard let c = columns[column], c.index < record.fields.count else { return nil }
+        let text = record.fields[c.index].trimmed
+        return text.isEmpty ? nil : text
+      }
+      func name(_ column: DefinitionColumn) -> String { columns[column]?.name ?? column.rawValue }
+      if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
+      let line = record.line
+      guard let codeText = cell(.code) else {
+        report(line, name(.code), nil, .definitionValueMissing)
+        continue
+      }
+      let code = IndicatorCode(codeText)
+      var rowIsValid = true
+      for column in DefinitionColumn.allCases where column.isRequired && column != .code {
+        if cell(column) == nil {
+          report(line, name(column), code, .definitionValueMissing)
+          rowIsValid = false
+        }
+      }
+      if let first = firstLine[code] {
+        report(line, name(.code), code, .definitionDuplicate(firstLine: first))
+        continue
+      }
+      firstLine[code] = line
+
+      func target(_ column: DefinitionColumn) -> Target? {
+        guard let text = cell(column) else { return nil }
+        switch parser.parse(text) {
+        case .number(let n, _): return .number(n)
+        case .notReported: return nil
+        case .invalid(let problem):
+          if text.contains(where: \.isNumber) {
+            report(line, name(column), code, .definitionNotNumber(text, problem, decimalMark))
+            rowIsValid = false
+            return nil
+          }
+          return .grade(text)
+        }
+      }
+      func number(_ column: DefinitionColumn) -> Double? {
+        guard let text = cell(column) else { return nil }
+        switch parser.parse(text) {
+        case .number(let n, _): return n
+        case .notReported: return nil
+        case .invalid(let problem):
+          report(line, name(column), code, .definitionNotNumber(text, problem, decimalMark))
+          rowIsValid = false
+          return nil
+        }
+      }
+      func keyword<T>(_ column: DefinitionColumn, _ table: [String: T], allowed: [String]) -> T? {
+        guard let text = cell(column) else { return nil }
+        if let value = table[HeaderMatcher.fold(text)] { return value }
+        report(line, name(column), code, .definitionUnknownWord(text, allowed: allowed))
+        rowIsValid = false
+        return nil
+      }
+
+      let annual = target(.annualTarget)
+      var quarterTargets: [Quarter: Target] = [:]
+      for column in [DefinitionColumn.targetQ1, .targetQ2, .targetQ3, .targetQ4] {
+        if let q = column.quarter, let t = target(column) { quarterTargets[q] = t }
+      }
+      let level = keyword(.level, Self.levels, allowed: CascadeLevel.allCases.map(\.rawValue))
+      let polarity = keyword(.polarity, Self.polarities, allowed: ["positif", "negatif"])
+      let aggregation = keyword(
+        .aggregation, Self.aggregations, allowed: Aggregation.allCases.map(\.rawValue))
+      let iku = keyword(.keyIndicator, Self.flags, allowed: ["ya", "tidak"])
+      let ceiling = number(.ceiling)
+      let parent = cell(.parent).map(IndicatorCode.init)
+      if let parent { parentCells.append((code, parent, line, name(.parent))) }
+
+      guard rowIsValid, let annual, let wording = cell(.wording), let unit = cell(.unit),
+        let section = cell(.section)
+      else { continue }
+      indicators.append(
+        IndicatorDefinition(
+          code: code, wording: wording, unit: unit, section: section, annualTarget: annual,
+          quarterTargets: quarterTargets, level: level, parent: parent, isKeyIndicator: iku,
+          polarity: polarity ?? .positive, aggregation: aggregation ?? .last, ceiling: ceiling,
+          strategicTarget: target(.strategicTarget), lastYearRealisation: target(.lastYear),
+          line: line))
+    }
+
+    // The cascade: every parent exists, and no indicator is its own ancestor.
+    var parentOf: [IndicatorCode: IndicatorCode] = [:]
+    for (child, parent, line, column) in parentCells {
+      if firstLine[parent] == nil {
+        report(line, column, child, .definitionParentUnknown(parent))
+      } else {
+        parentOf[child] = parent
+      }
+    }
+    var reportedCycles: Set<IndicatorCode> = []
+    for (child, _, line, column) in parentCells where !reportedCycles.contains(child) {
+      var path = [child]
+      var current = child
+      while let next = parentOf[current], path.count <= parentOf.count {
+        if next == child {
+          report(line, column, child, .definitionCycle(path + [child]))
+          reportedCycles.formUnion(path)
+          break
+        }
+        if path.contains(next) { break }
+        path.append(next)
+        current = next
+      }
+    }
+
+    for indicator in indicators {
+      for warning in TargetConsistency.warnings(for: indicator) {
+        report(indicator.line, warning.column, indicator.code, warning.message, severity: .warning)
+      }
+    }
+    if indicators.isEmpty && findings.isEmpty {
+      report(header.line, nil, nil, .definitionEmpty)
+    }
+    findings.sort { ($0.location.line ?? 0) < ($1.location.line ?? 0) }
+    return DefinitionsReading(definitions: IndicatorDefinitions(indicators), findings: findings)
+  }
+
+  private static let levels: [String: CascadeLevel] = [
+    "tujuan": .goal, "goal": .goal, "sasaran": .objective, "sasaranstrategis": .objective,
+    "objective": .objective, "program": .program, "kegiatan": .activity, "activity": .activity,
+    "subkegiatan": .subActivity, "subactivity": .subActivity,
+  ]
+  private static let polarities: [String: Polarity] = [
+    "positif": .positive, "positive": .positive, "+": .positive, "negatif": .negative,
+    "negative": .negative,
+  ]
+  private static let aggregations: [String: Aggregation] = [
+    "akhir": .last, "last": .last, "jumlah": .sum, "sum": .sum, "total": .sum,
+    "ratarata": .mean, "rerata": .mean, "mean": .mean, "average": .mean, "maks": .maximum,
+    "max": .maximum, "maksimum": .maximum, "maximum": .maximum, "min": .minimum,
+    "minimum": .minimum,
+  ]
+  private static let flags: [String: Bool] = [
+    "ya": true, "y": true, "yes": true, "1": true, "true": true, "tidak": false, "t": false,
+    "no": false, "n": false, "0": false, "false": false, "bukan": false,
+  ]
+}
+
+/// The §5.2 warnings on a definition's targets (placeholder until the measurement engine lands).
+enum TargetConsistency {
+  struct Warning {
+    var column: String
+    var message: FindingMessage
+  }
+
+  static func warnings(for indicator: IndicatorDefinition) -> [Warning] { [] }
+}

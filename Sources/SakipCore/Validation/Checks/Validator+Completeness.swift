@@ -1,0 +1,46 @@
+extension Validator {
+  /// `missing-form`, `missing-indicator`, `missing-value`, `missing-budget`.
+  static func checkCompleteness(
+    _ input: ValidationInput, _ merged: MergedValues, _ formSections: [String: String],
+    into findings: inout [Finding]
+  ) {
+    let quarters = input.period.throughThis
+    for section in input.definitions.sections {
+      let indicators = input.definitions.indicators(of: section)
+      let forms = input.forms.filter { formSections[$0.file] == section }
+      let anyRow = indicators.contains { merged.origins[$0.code] != nil }
+      if forms.isEmpty && !anyRow {
+        findings.append(Finding(.missingForm, section: section, .formMissing(indicators: indicators.count)))
+        continue
+      }
+      for indicator in indicators {
+        guard let origin = merged.origins[indicator.code] else {
+          findings.append(
+            Finding(.missingIndicator, at: SourceLocation(file: forms.first?.file), section: section,
+              indicator: indicator.code, .indicatorMissing(wording: indicator.wording)))
+          continue
+        }
+        let formOfRow = input.forms.first { $0.file == origin.file }
+        for q in quarters {
+          let cell = merged.realisations[indicator.code]?[q]
+          if cell?.isInvalid == true || cell?.value.isReported == true { continue }
+          let column = cell?.column ?? formOfRow?.realisationColumns[q] ?? "Realisasi \(q.label)"
+          findings.append(
+            Finding(.missingValue,
+              at: SourceLocation(file: cell?.file ?? origin.file, line: cell?.line ?? origin.line, column: column),
+              section: section, indicator: indicator.code, .valueMissing(q, written: nil)))
+        }
+        guard indicator.ceiling != nil else { continue }
+        for q in quarters {
+          let cell = merged.budget[indicator.code]?[q]
+          if cell?.isInvalid == true || cell?.value.isReported == true { continue }
+          let column = cell?.column ?? formOfRow?.budgetColumns[q] ?? "Realisasi Anggaran \(q.label)"
+          findings.append(
+            Finding(.missingBudget,
+              at: SourceLocation(file: cell?.file ?? origin.file, line: cell?.line ?? origin.line, column: column),
+              section: section, indicator: indicator.code, .budgetMissing(q)))
+        }
+      }
+    }
+  }
+}
