@@ -75,3 +75,18 @@ public struct ReturnNote: Sendable {
     return "\(c.day ?? 1) \(month) \(c.year ?? 1970)"
   }
 }
+
+extension ReturnNote {
+  /// Writes every section's note into `folder` (made when missing), each file atomically.
+  @discardableResult
+  public static func write(for report: ValidationReport, to folder: String, context: RunContext) throws(SakipError) -> [String] {
+    try AtomicFile.makeFolder(folder)
+    var written: [String] = []
+    for note in notes(for: report, context: context) {
+      let path = (folder.hasSuffix("/") ? folder : folder + "/") + note.fileName
+      try AtomicFile.write(note.text, to: path)
+      written.append(path)
+    }
+    return written
+  }
+}
