@@ -1,0 +1,154 @@
+// The only Swift file that talks to libcsv (STYLE §5). Nothing declared here mentions a C type
+// outside this file, and no C pointer outlives the call that received it.
+internal import CLibCSV
+
+/// Collects fields and records from the libcsv callbacks and tracks physical line numbers.
+///
+/// libcsv reports no positions, so ``LibCSVParser`` feeds it one physical line at a time:
+/// everything reported while line *k* is parsed ends on line *k*. A field starts on the line it
+/// ends on unless the previous line ended inside a quoted field; that start line is kept in
+/// `pendingFieldLine` until the field arrives (equivalent to "current line − line breaks inside
+/// the value", without scanning every value).
+final class ParseSink {
+  /// The physical line being fed (1-based).
+  var line = 1
+  /// Start line of a quoted field still open at the end of a fed line; 0 when none.
+  var pendingFieldLine = 0
+  var recordCount = 0
+  private var fields: [String] = []
+  private var fieldLines: [Int] = []
+  private var recordLine = 0
+  private var spansLines = false
+  private let emit: (CSVRecord) -> Void
+
+  init(emit: @escaping (CSVRecord) -> Void) {
+    self.emit = emit
+    fields.reserveCapacity(16)
+  }
+
+  @inline(__always)
+  func addField(_ bytes: UnsafeRawBufferPointer) {
+    var fieldLine = line
+    if pendingFieldLine != 0 {
+      fieldLine = pendingFieldLine
+      pendingFieldLine = 0
+    }
+    if fields.isEmpty {
+      recordLine = fieldLine
+    } else if fieldLine != recordLine, !spansLines {
+      spansLines = true
+      fieldLines = Array(repeating: recordLine, count: fields.count)
+    }
+    if spansLines { fieldLines.append(fieldLine) }
+    fields.append(String(decoding: bytes, as: UTF8.self))
+  }
+
+  @inline(__always)
+  func endRecord() {
+    let line = fields.isEmpty ? self.line : recordLine
+    let capacity = fields.count
+    emit(CSVRecord(fields: fields, line: line, fieldLines: spansLines ? fieldLines : []))
+    recordCount += 1
+    // Reuses the buffer when the body did not keep the record (streaming); otherwise allocates.
+    fields.removeAll(keepingCapacity: true)
+    if fields.capacity < capacity { fields.reserveCapacity(capacity) }
+    if spansLines {
+      fieldLines = []
+      spansLines = false
+    }
+  }
+}
+
+/// Field callback for `csv_parse` / `csv_fini`: `void (*cb1)(void *, size_t, void *)`.
+private func onField(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+  guard let context else { return }
+  let sink = Unmanaged<ParseSink>.fromOpaque(context).takeUnretainedValue()
+  sink.addField(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : length))
+}
+
+/// Record callback for `csv_parse` / `csv_fini`: `void (*cb2)(int, void *)`.
+private func onRecord(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+  guard let context else { return }
+  Unmanaged<ParseSink>.fromOpaque(context).takeUnretainedValue().endRecord()
+}
+
+/// Space predicate for `csv_set_space_func`: nothing is a space, so libcsv keeps text exactly
+/// (callers trim).
+private func noSpaces(_ character: UInt8) -> Int32 { 0 }
+
+/// Parses UTF-8 text with libcsv in strict mode, one physical line per `csv_parse` call.
+enum LibCSVParser {
+  /// libcsv's `pstate` value between records (`ROW_NOT_BEGUN` in libcsv.c, not in csv.h).
+  private static let rowNotBegun: Int32 = 0
+
+  /// Parses `text` (UTF-8, no BOM) split by `delimiter`, reporting to `sink`.
+  ///
+  /// The corresponding C functions are `csv_init` (options `CSV_STRICT | CSV_STRICT_FINI`),
+  /// `csv_set_delim`, `csv_set_space_func`, `csv_parse`, `csv_fini` and `csv_free`.
+  static func parse(
+    _ text: UnsafeBufferPointer<UInt8>, delimiter: UInt8, into sink: ParseSink
+  ) throws(CSVReadError) {
+    let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
+    defer { parser.deallocate() }
+    guard csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) == 0 else { throw .outOfMemory }
+    defer { csv_free(parser) }
+    csv_set_delim(parser, delimiter)
+    csv_set_space_func(parser, noSpaces)
+
+    let failure: CSVReadError? = withExtendedLifetime(sink) { () -> CSVReadError? in
+      let context = Unmanaged.passUnretained(sink).toOpaque()
+      guard let base = text.baseAddress else { return nil }
+      let count = text.count
+      var start = 0
+      while start < count {
+        // Find the end of this physical line, terminator included (LF, CRLF or a lone CR).
+        var end = start
+        var terminated = false
+        while end < count {
+          let byte = base[end]
+          end += 1
+          if byte > 0x0D { continue }
+          if byte == 0x0A {
+            terminated = true
+            break
+          }
+          if byte == 0x0D {
+            if end < count, base[end] == 0x0A { end += 1 }
+            terminated = true
+            break
+          }
+        }
+        let length = end - start
+        let fed = csv_parse(parser, base + start, length, onField, onRecord, context)
+        if fed != length {
+          return error(of: parser, sink: sink)
+        }
+        if parser.pointee.pstate != rowNotBegun, sink.pendingFieldLine == 0 {
+          sink.pendingFieldLine = sink.line
+        }
+        if terminated { sink.line += 1 }
+        start = end
+      }
+      if csv_fini(parser, onField, onRecord, context) != 0 {
+        return error(of: parser, sink: sink)
+      }
+      return nil
+    }
+    if let failure { throw failure }
+  }
+
+  /// Builds the error for a failed `csv_parse` or `csv_fini` from `csv_error`.
+  ///
+  /// A parse error while a quoted field from an earlier line is still open is reported as an
+  /// unclosed quote at that field's line: a forgotten closing quote makes the next quote in the
+  /// file look stray, and the line worth showing is where the quote was opened.
+  private static func error(of parser: UnsafeMutablePointer<csv_parser>, sink: ParseSink) -> CSVReadError {
+    switch csv_error(parser) {
+    case CSV_EPARSE:
+      if sink.pendingFieldLine != 0 { return .unclosedQuote(line: sink.pendingFieldLine) }
+      return .malformedQuote(line: sink.line)
+    default:
+      return .outOfMemory
+    }
+  }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderSakipCSVTests() { #expect(Bool(true)) }
