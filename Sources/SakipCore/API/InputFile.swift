@@ -47,6 +47,7 @@ struct InputFile {
     case .workbookNotCSV: .workbook
     case .unreadable(_, let why): .io(why)
     case .outOfMemory: .io("out of memory")
+    case .unsupportedDelimiter(let byte): .io("delimiter \(byte) cannot be used")
     }
   }
 
