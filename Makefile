@@ -1,0 +1,42 @@
+# sakip — every target installs what it needs on a fresh Debian machine.
+SHELL := /bin/bash
+SWIFT ?= swift
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+APT_PACKAGES := libcsv-dev libxlsxwriter-dev pkg-config zlib1g-dev
+BIN := .build/debug/sakip
+OUT := out
+export SOURCE_DATE_EPOCH ?= 1751328000
+
+.PHONY: deps build test demo unit independent bench clean
+
+## Install missing system packages (Debian) and Python's openpyxl for the independent checks.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
+	@python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl 2>/dev/null \
+	  || python3 -m pip install -q --break-system-packages openpyxl
+
+build: deps
+	$(SWIFT) build
+
+## The main job on the bundled samples: validate the TW II forms and write the return notes.
+demo: build
+	@mkdir -p $(OUT)
+	@echo "== sakip validate (TW II) =="
+	@$(BIN) validate --definitions samples/indikator.csv --period TW2 --notes $(OUT)/catatan-TW2 samples/formulir-tw2; \
+	  status=$$?; [ $$status -le 1 ] || exit $$status
+	@echo
+	@echo "Catatan pengembalian: $(OUT)/catatan-TW2/"
+
+## Every test: unit and golden tests (swift test), then the independent checks.
+test: build
+	$(SWIFT) test 2>&1 | tee .build/swift-test.log; test $${PIPESTATUS[0]} -eq 0
+	$(MAKE) --no-print-directory independent
+
+## Reads what sakip wrote with other programs (Python) and compares values.
+independent:
+	python3 scripts/check_outputs.py $(BIN)
+
+clean:
+	rm -rf .build $(OUT)

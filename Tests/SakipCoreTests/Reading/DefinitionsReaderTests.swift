@@ -1,0 +1,84 @@
+import Testing
+
+@testable import SakipCore
+
+struct DefinitionsReaderTests {
+  @Test func readsEveryColumn() throws {
+    let definitions = try sampleDefinitions()
+    #expect(definitions.indicators.map(\.code.rawValue) == ["S1", "P1", "P2", "P3", "S2"])
+    #expect(definitions.sections == ["Sekretariat", "Bidang Aplikasi"])
+    let p1 = try #require(definitions[IndicatorCode("P1")])
+    #expect(p1.annualTarget == .number(12))
+    #expect(p1.quarterTargets[.second] == .number(3))
+    #expect(p1.aggregation == .sum)
+    #expect(p1.ceiling == 450_000_000)
+    #expect(p1.level == .program)
+    #expect(p1.parent == IndicatorCode("S1"))
+    #expect(p1.line == 3)
+    #expect(definitions[IndicatorCode("P3")]?.polarity == .negative)
+    #expect(definitions[IndicatorCode("S2")]?.annualTarget == .grade("BB"))
+    #expect(definitions[IndicatorCode("S2")]?.isQualitative == true)
+    #expect(definitions[IndicatorCode("S1")]?.annualTarget == .number(3.5))
+  }
+
+  @Test func englishHeadersAndDefaults() throws {
+    let csv = "code,indicator,unit,section,annual_target\nA1,Index,index,Secretariat,3.5\n"
+    let reading = DefinitionsReader(file: "d.csv", decimalMark: .point).read(try records(csv))
+    #expect(reading.findings == [])
+    let a1 = try #require(reading.definitions[IndicatorCode("A1")])
+    #expect(a1.polarity == .positive)
+    #expect(a1.aggregation == .last)
+    #expect(a1.annualTarget == .number(3.5))
+  }
+
+  /// Every kind of bad row, each listed, none hiding another (SPEC §2).
+  @Test func everythingWrongIsListedNotJustTheFirst() throws {
+    let csv = """
+      Judul: PK 2025;;;;;;;;
+      kode;indikator;satuan;penanggung_jawab;level;induk;polaritas;agregasi;target
+      A;Satu;%;Sekretariat;sasaran;;positif;akhir;80
+      A;Dua;%;Sekretariat;sasaran;;positif;akhir;80
+      B;;%;Sekretariat;sasaran;;positif;akhir;80
+      C;Tiga;%;Sekretariat;tingkat-x;;positif;akhir;80
+      D;Empat;%;Sekretariat;program;Z;naik;akhir;80
+      E;Lima;%;Sekretariat;program;;positif;median;80
+      F;Enam;%;Sekretariat;program;G;positif;akhir;1.5
+      G;Tujuh;%;Sekretariat;program;F;positif;akhir;80
+      ;Delapan;%;Sekretariat;program;;positif;akhir;80
+      """
+    let reading = DefinitionsReader(file: "d.csv", decimalMark: .comma).read(try records(csv))
+    #expect(!reading.isUsable)
+    #expect(
+      reading.findings.map { [String($0.location.line ?? 0), $0.location.column ?? "-", $0.indicator?.rawValue ?? "-"] } == [
+        ["4", "kode", "A"],  // duplicate
+        ["5", "indikator", "B"],  // missing value
+        ["6", "level", "C"],  // unknown level
+        ["7", "polaritas", "D"],  // unknown polarity
+        ["7", "induk", "D"],  // parent does not exist
+        ["8", "agregasi", "E"],  // unknown aggregation
+        ["9", "target", "F"],  // not a number in this file
+        ["9", "induk", "F"],  // cycle F → G → F
+        ["11", "kode", "-"],  // missing code
+      ])
+    #expect(reading.findings.allSatisfy { $0.code == .invalidDefinition && $0.severity == .error })
+    #expect(reading.findings[0].message == .definitionDuplicate(firstLine: 3))
+  }
+
+  @Test func missingRequiredColumnsAreNamed() throws {
+    let reading = DefinitionsReader(file: "d.csv", decimalMark: .comma)
+      .read(try records("kode;indikator\nA;Satu\n"))
+    #expect(reading.findings.map(\.message) == [.definitionColumnsMissing(["satuan", "penanggung_jawab", "target"])])
+  }
+
+  @Test func noHeaderRowAtAll() throws {
+    let reading = DefinitionsReader(file: "d.csv", decimalMark: .comma).read(try records("a;b\n1;2\n"))
+    #expect(!reading.isUsable)
+  }
+
+  @Test func nearestCodeSuggestsTypos() throws {
+    let definitions = try sampleDefinitions()
+    #expect(definitions.nearestCode(to: IndicatorCode("P01")) == IndicatorCode("P1"))
+    #expect(definitions.nearestCode(to: IndicatorCode("s1")) == IndicatorCode("S1"))
+    #expect(definitions.nearestCode(to: IndicatorCode("XYZ.999.ABC")) == nil)
+  }
+}
