@@ -18,6 +18,13 @@ public struct MessageCatalog: Sendable {
     }
   }
 
+  func t(_ target: Target) -> String {
+    switch target {
+    case .number(let x): n(x)
+    case .grade(let g): g
+    }
+  }
+
   func rupiah(_ value: Double) -> String { "Rp " + language.number(value, decimals: 2) }
 
   public func severityLabel(_ severity: Severity) -> String {
@@ -132,10 +139,17 @@ public struct MessageCatalog: Sendable {
       return isID
         ? "Jumlah target triwulan (\(n(sum))) tidak sama dengan target tahunan (\(n(annual))) untuk indikator berjenis jumlah. Periksa Rencana Aksi."
         : "The quarterly targets add up to \(n(sum)), not the annual target \(n(annual)), for a summed indicator. Check the action plan."
-    case .definitionLastQuarterTarget(let q4, let annual):
+    case .definitionLastQuarterTarget(let q4Target, let annualTarget):
+      let q4 = t(q4Target)
+      let annual = t(annualTarget)
       return isID
-        ? "Target TW IV (\(n(q4))) berbeda dengan target tahunan (\(n(annual))) untuk indikator berjenis akhir. Samakan, atau ubah agregasinya."
-        : "The TW IV target (\(n(q4))) differs from the annual target (\(n(annual))) for an end-of-period indicator. Make them equal, or change its aggregation."
+        ? "Target TW IV (\(q4)) berbeda dengan target tahunan (\(annual)) untuk indikator berjenis akhir. Samakan, atau ubah agregasinya."
+        : "The TW IV target (\(q4)) differs from the annual target (\(annual)) for an end-of-period indicator. Make them equal, or change its aggregation."
+    case .definitionQuarterTargetsIncomplete(let quarters):
+      let list = quarters.map(\.label).joined(separator: ", ")
+      return isID
+        ? "Target triwulan tidak lengkap (kosong: \(list)). Lengkapi Rencana Aksi; capaian triwulan itu tidak dapat dihitung."
+        : "Quarterly targets are incomplete (empty: \(list)). Complete the action plan; those quarters cannot be measured."
     case .definitionEmpty:
       return isID ? "Berkas definisi tidak berisi satu indikator pun." : "The definitions file holds no indicator."
 
@@ -203,10 +217,7 @@ public struct MessageCatalog: Sendable {
         ? "Formulir ini untuk \(q(form)); hanya nilai sampai \(q(form)) yang diambil darinya. Realisasi \(q(expected)) harus datang dari formulir \(q(expected))."
         : "This form is for \(q(form)); only values up to \(q(form)) are taken from it. The \(q(expected)) realisation must come from a \(q(expected)) form."
     case .targetMismatch(let form, let target):
-      let definitions: String = switch target {
-      case .number(let x): n(x)
-      case .grade(let g): g
-      }
+      let definitions = t(target)
       return isID
         ? "Target di formulir (\(form)) berbeda dengan target Perjanjian Kinerja (\(definitions)). Yang dipakai adalah target PK; jangan mengubah target di formulir."
         : "The target in the form (\(form)) differs from the performance agreement's (\(definitions)). The agreement's target is used; do not change targets in the form."

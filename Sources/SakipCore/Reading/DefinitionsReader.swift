@@ -164,8 +164,9 @@ public struct DefinitionsReader: Sendable {
     }
 
     for indicator in indicators {
-      for warning in TargetConsistency.warnings(for: indicator) {
-        report(indicator.line, warning.column, indicator.code, warning.message, severity: .warning)
+      for warning in TargetWarning.warnings(for: indicator) {
+        let (column, message) = warning.finding
+        report(indicator.line, column, indicator.code, message, severity: .warning)
       }
     }
     if indicators.isEmpty && findings.isEmpty {
@@ -196,12 +197,16 @@ public struct DefinitionsReader: Sendable {
   ]
 }
 
-/// The §5.2 warnings on a definition's targets (placeholder until the measurement engine lands).
-enum TargetConsistency {
-  struct Warning {
-    var column: String
-    var message: FindingMessage
+extension TargetWarning {
+  /// The definitions column the warning points at, and what it says.
+  var finding: (column: String, message: FindingMessage) {
+    switch self {
+    case .quarterSumDiffersFromAnnual(let sum, let annual):
+      ("target", .definitionQuarterTargetsSum(sum: sum, annual: annual))
+    case .fourthQuarterDiffersFromAnnual(let q4, let annual):
+      ("target_tw4", .definitionLastQuarterTarget(q4: q4, annual: annual))
+    case .quarterTargetsIncomplete(let missing):
+      ("target_tw\(missing.first?.rawValue ?? 1)", .definitionQuarterTargetsIncomplete(missing))
+    }
   }
-
-  static func warnings(for indicator: IndicatorDefinition) -> [Warning] { [] }
 }

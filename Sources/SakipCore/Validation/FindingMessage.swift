@@ -19,7 +19,8 @@ public enum FindingMessage: Hashable, Sendable {
   case definitionCycle([IndicatorCode])
   case definitionNotNumber(String, NumberProblem, DecimalMark)
   case definitionQuarterTargetsSum(sum: Double, annual: Double)
-  case definitionLastQuarterTarget(q4: Double, annual: Double)
+  case definitionLastQuarterTarget(q4: Target, annual: Target)
+  case definitionQuarterTargetsIncomplete([Quarter])
   case definitionEmpty
 
   // Completeness.

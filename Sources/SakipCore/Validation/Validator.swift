@@ -6,8 +6,14 @@ public struct ValidationInput: Sendable {
   public var period: Quarter
   /// The year asked for; when `nil`, the year most forms name.
   public var year: Int?
+  /// The measurement rules the explanation check measures with.
+  public var rules: MeasurementRules
 
-  public init(definitions: IndicatorDefinitions, forms: [Form], period: Quarter, year: Int?) {
+  public init(
+    definitions: IndicatorDefinitions, forms: [Form], period: Quarter, year: Int?,
+    rules: MeasurementRules = .default
+  ) {
+    self.rules = rules
     self.definitions = definitions
     self.forms = forms
     self.period = period

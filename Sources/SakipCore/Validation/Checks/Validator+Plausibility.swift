@@ -28,7 +28,7 @@ extension Validator {
 
       let texts = merged.texts[indicator.code] ?? [:]
       let reportsSomething = cells.values.contains { $0.value.isReported }
-      if let achievement = achievementToDate(indicator, merged, input.period), achievement < 100,
+      if let achievement = achievementToDate(indicator, merged, input.period, input.rules), achievement < 100,
         (texts[.kendala] ?? "").isEmpty
       {
         findings.append(
@@ -67,8 +67,13 @@ extension Validator {
     }
   }
 
-  /// The capaian to date the explanation check looks at (placeholder until the engine lands).
-  static func achievementToDate(_ indicator: IndicatorDefinition, _ merged: MergedValues, _ period: Quarter) -> Double? {
-    nil
+  /// The capaian to date (*s.d.* the period) the explanation check looks at.
+  static func achievementToDate(
+    _ indicator: IndicatorDefinition, _ merged: MergedValues, _ period: Quarter, _ rules: MeasurementRules
+  ) -> Double? {
+    measure(
+      indicator, realisations: merged.reportedRealisations(of: indicator.code),
+      budget: merged.reportedBudget(of: indicator.code), through: period, rules: rules
+    ).yearToDate?.achievement
   }
 }
