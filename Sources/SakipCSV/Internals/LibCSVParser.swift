@@ -9,16 +9,20 @@ internal import CLibCSV
 /// ends on unless the previous line ended inside a quoted field; that start line is kept in
 /// `pendingFieldLine` until the field arrives (equivalent to "current line − line breaks inside
 /// the value", without scanning every value).
+///
+/// Its stored properties opt out of dynamic exclusivity checks: they are touched once or twice
+/// per field on the hot path (the checks cost a quarter of the reader's time), and only ever
+/// from one thread, by `LibCSVParser.parse` and the callbacks it makes synchronously.
 final class ParseSink {
   /// The physical line being fed (1-based).
-  var line = 1
+  @exclusivity(unchecked) var line = 1
   /// Start line of a quoted field still open at the end of a fed line; 0 when none.
-  var pendingFieldLine = 0
-  var recordCount = 0
-  private var fields: [String] = []
-  private var fieldLines: [Int] = []
-  private var recordLine = 0
-  private var spansLines = false
+  @exclusivity(unchecked) var pendingFieldLine = 0
+  @exclusivity(unchecked) var recordCount = 0
+  @exclusivity(unchecked) private var fields: [String] = []
+  @exclusivity(unchecked) private var fieldLines: [Int] = []
+  @exclusivity(unchecked) private var recordLine = 0
+  @exclusivity(unchecked) private var spansLines = false
   private let emit: (CSVRecord) -> Void
 
   init(emit: @escaping (CSVRecord) -> Void) {
@@ -62,14 +66,16 @@ final class ParseSink {
 /// Field callback for `csv_parse` / `csv_fini`: `void (*cb1)(void *, size_t, void *)`.
 private func onField(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
   guard let context else { return }
-  let sink = Unmanaged<ParseSink>.fromOpaque(context).takeUnretainedValue()
-  sink.addField(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : length))
+  // The sink is kept alive by `withExtendedLifetime` in `LibCSVParser.parse`: no retain needed.
+  Unmanaged<ParseSink>.fromOpaque(context)._withUnsafeGuaranteedRef {
+    $0.addField(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : length))
+  }
 }
 
 /// Record callback for `csv_parse` / `csv_fini`: `void (*cb2)(int, void *)`.
 private func onRecord(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
   guard let context else { return }
-  Unmanaged<ParseSink>.fromOpaque(context).takeUnretainedValue().endRecord()
+  Unmanaged<ParseSink>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endRecord() }
 }
 
 /// Space predicate for `csv_set_space_func`: nothing is a space, so libcsv keeps text exactly
