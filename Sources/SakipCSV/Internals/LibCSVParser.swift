@@ -2,6 +2,14 @@
 // outside this file, and no C pointer outlives the call that received it.
 internal import CLibCSV
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Collects fields and records from the libcsv callbacks and tracks physical line numbers.
 ///
 /// libcsv reports no positions, so ``LibCSVParser`` feeds it one physical line at a time:
@@ -106,23 +114,20 @@ enum LibCSVParser {
       guard let base = text.baseAddress else { return nil }
       let count = text.count
       var start = 0
+      // Next LF and CR at or after `start` (`count` when none), found with memchr and reused
+      // until passed, so each byte is searched once even in a CR-only or LF-only file.
+      var nextLF = -1
+      var nextCR = -1
       while start < count {
-        // Find the end of this physical line, terminator included (LF, CRLF or a lone CR).
-        var end = start
-        var terminated = false
-        while end < count {
-          let byte = base[end]
+        // The end of this physical line, terminator included (LF, CRLF or a lone CR).
+        if nextLF < start { nextLF = position(of: 0x0A, in: base, from: start, count: count) }
+        if nextCR < start { nextCR = position(of: 0x0D, in: base, from: start, count: count) }
+        let lineBreak = Swift.min(nextLF, nextCR)
+        let terminated = lineBreak < count
+        var end = lineBreak
+        if terminated {
           end += 1
-          if byte > 0x0D { continue }
-          if byte == 0x0A {
-            terminated = true
-            break
-          }
-          if byte == 0x0D {
-            if end < count, base[end] == 0x0A { end += 1 }
-            terminated = true
-            break
-          }
+          if lineBreak == nextCR, end < count, end == nextLF { end += 1 }
         }
         let length = end - start
         let fed = csv_parse(parser, base + start, length, onField, onRecord, context)
@@ -141,6 +146,15 @@ enum LibCSVParser {
       return nil
     }
     if let failure { throw failure }
+  }
+
+  /// Returns the index of the first `byte` in `base[from..<count]`, or `count`.
+  @inline(__always)
+  private static func position(
+    of byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, count: Int
+  ) -> Int {
+    guard let found = memchr(base + from, Int32(byte), count - from) else { return count }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(base)
   }
 
   /// Builds the error for a failed `csv_parse` or `csv_fini` from `csv_error`.
