@@ -1,1 +1,76 @@
-print("sakip-bench: nothing yet")
+// Measurement programs for `make bench` (not shipped). Each subcommand prints one line of
+// `key=value` pairs so scripts (bench/*/run.sh) can compare it with the C floor.
+//
+//   sakip-bench read-csv FILE   reads FILE with SakipCSV's streaming reader
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import SakipCSV
+
+func fail(_ message: String, status: Int32) -> Never {
+  let line = "sakip-bench: \(message)\n"
+  _ = line.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+  exit(status)
+}
+
+/// Reads `path` with ``CSVReader`` (streaming), counting records and fields; the time includes
+/// reading the file, decoding, delimiter detection and building every field's `String`.
+func readCSV(_ path: String) {
+  let clock = ContinuousClock()
+  let start = clock.now
+  var fields = 0
+  var characters = 0
+  let summary: CSVSummary
+  do {
+    summary = try CSVReader(headerNames: ["kode", "code"]).read(contentsOf: path) { record in
+      fields += record.fields.count
+      // Touch the text so the Strings cannot be optimised away.
+      if let first = record.fields.first { characters &+= first.utf8.count }
+    }
+  } catch {
+    fail("\(path): \(error)", status: 1)
+  }
+  let elapsed = clock.now - start
+  let seconds =
+    Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+  let mbps = Double(summary.byteCount) / 1e6 / seconds
+  let delimiter = summary.delimiter == 0x09 ? "tab" : String(UnicodeScalar(summary.delimiter))
+  print(
+    "records=\(summary.recordCount) fields=\(fields) bytes=\(summary.byteCount)"
+      + " seconds=\(format3(seconds)) mbps=\(format1(mbps))"
+      + " encoding=\(summary.encoding.rawValue.replacingSpaces()) delimiter=\(delimiter)"
+      + " check=\(characters)")
+}
+
+func format3(_ value: Double) -> String { fixed(value, places: 3) }
+func format1(_ value: Double) -> String { fixed(value, places: 1) }
+
+/// Formats `value` with `places` decimals (no Foundation).
+func fixed(_ value: Double, places: Int) -> String {
+  var scale = 1.0
+  for _ in 0..<places { scale *= 10 }
+  let scaled = Int((value * scale).rounded())
+  let whole = scaled / Int(scale)
+  var fraction = String(scaled % Int(scale))
+  while fraction.count < places { fraction = "0" + fraction }
+  return places == 0 ? String(whole) : "\(whole).\(fraction)"
+}
+
+extension String {
+  func replacingSpaces() -> String { String(map { $0 == " " ? "-" : $0 }) }
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+case "read-csv":
+  guard arguments.count == 2, let path = arguments.last else {
+    fail("usage: sakip-bench read-csv FILE", status: 2)
+  }
+  readCSV(path)
+default:
+  fail("usage: sakip-bench read-csv FILE", status: 2)
+}

@@ -29,6 +29,17 @@ import Testing
     #expect(document.records.map(\.fields) == [["a", "b"], ["1", "2"], ["3", "4"], ["5", "6"]])
   }
 
+  @Test(arguments: [
+    ("a;b\r", [1]), ("a;b\r\n", [1]), ("a;b\n\r", [1]), ("a;b\n\rc", [1, 3]),
+    ("a;b\r\r\nc", [1, 3]), ("\r\n\n\rc;d", [4]),
+  ])
+  func lineEndsAtTheEdges(text: String, lines: [Int]) throws {
+    // Ends of the buffer are where a line splitter reads one byte too far.
+    let document = try CSVReader().read(bytes: Array(text.utf8))
+    #expect(document.records.map(\.line) == lines)
+    #expect(document.records.allSatisfy { !$0.fields.joined().contains("\0") })
+  }
+
   @Test func quotedLineBreaksAndDoubledQuotes() throws {
     let document = try readFixture("quoted-line-break.csv")
     #expect(

@@ -2,6 +2,14 @@
 // outside this file, and no C pointer outlives the call that received it.
 internal import CLibCSV
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Collects fields and records from the libcsv callbacks and tracks physical line numbers.
 ///
 /// libcsv reports no positions, so ``LibCSVParser`` feeds it one physical line at a time:
@@ -9,16 +17,20 @@ internal import CLibCSV
 /// ends on unless the previous line ended inside a quoted field; that start line is kept in
 /// `pendingFieldLine` until the field arrives (equivalent to "current line − line breaks inside
 /// the value", without scanning every value).
+///
+/// Its stored properties opt out of dynamic exclusivity checks: they are touched once or twice
+/// per field on the hot path (the checks cost a quarter of the reader's time), and only ever
+/// from one thread, by `LibCSVParser.parse` and the callbacks it makes synchronously.
 final class ParseSink {
   /// The physical line being fed (1-based).
-  var line = 1
+  @exclusivity(unchecked) var line = 1
   /// Start line of a quoted field still open at the end of a fed line; 0 when none.
-  var pendingFieldLine = 0
-  var recordCount = 0
-  private var fields: [String] = []
-  private var fieldLines: [Int] = []
-  private var recordLine = 0
-  private var spansLines = false
+  @exclusivity(unchecked) var pendingFieldLine = 0
+  @exclusivity(unchecked) var recordCount = 0
+  @exclusivity(unchecked) private var fields: [String] = []
+  @exclusivity(unchecked) private var fieldLines: [Int] = []
+  @exclusivity(unchecked) private var recordLine = 0
+  @exclusivity(unchecked) private var spansLines = false
   private let emit: (CSVRecord) -> Void
 
   init(emit: @escaping (CSVRecord) -> Void) {
@@ -62,14 +74,16 @@ final class ParseSink {
 /// Field callback for `csv_parse` / `csv_fini`: `void (*cb1)(void *, size_t, void *)`.
 private func onField(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
   guard let context else { return }
-  let sink = Unmanaged<ParseSink>.fromOpaque(context).takeUnretainedValue()
-  sink.addField(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : length))
+  // The sink is kept alive by `withExtendedLifetime` in `LibCSVParser.parse`: no retain needed.
+  Unmanaged<ParseSink>.fromOpaque(context)._withUnsafeGuaranteedRef {
+    $0.addField(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : length))
+  }
 }
 
 /// Record callback for `csv_parse` / `csv_fini`: `void (*cb2)(int, void *)`.
 private func onRecord(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
   guard let context else { return }
-  Unmanaged<ParseSink>.fromOpaque(context).takeUnretainedValue().endRecord()
+  Unmanaged<ParseSink>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endRecord() }
 }
 
 /// Space predicate for `csv_set_space_func`: nothing is a space, so libcsv keeps text exactly
@@ -100,23 +114,20 @@ enum LibCSVParser {
       guard let base = text.baseAddress else { return nil }
       let count = text.count
       var start = 0
+      // Next LF and CR at or after `start` (`count` when none), found with memchr and reused
+      // until passed, so each byte is searched once even in a CR-only or LF-only file.
+      var nextLF = -1
+      var nextCR = -1
       while start < count {
-        // Find the end of this physical line, terminator included (LF, CRLF or a lone CR).
-        var end = start
-        var terminated = false
-        while end < count {
-          let byte = base[end]
+        // The end of this physical line, terminator included (LF, CRLF or a lone CR).
+        if nextLF < start { nextLF = position(of: 0x0A, in: base, from: start, count: count) }
+        if nextCR < start { nextCR = position(of: 0x0D, in: base, from: start, count: count) }
+        let lineBreak = Swift.min(nextLF, nextCR)
+        let terminated = lineBreak < count
+        var end = lineBreak
+        if terminated {
           end += 1
-          if byte > 0x0D { continue }
-          if byte == 0x0A {
-            terminated = true
-            break
-          }
-          if byte == 0x0D {
-            if end < count, base[end] == 0x0A { end += 1 }
-            terminated = true
-            break
-          }
+          if lineBreak == nextCR, end < count, end == nextLF { end += 1 }
         }
         let length = end - start
         let fed = csv_parse(parser, base + start, length, onField, onRecord, context)
@@ -135,6 +146,15 @@ enum LibCSVParser {
       return nil
     }
     if let failure { throw failure }
+  }
+
+  /// Returns the index of the first `byte` in `base[from..<count]`, or `count`.
+  @inline(__always)
+  private static func position(
+    of byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, count: Int
+  ) -> Int {
+    guard let found = memchr(base + from, Int32(byte), count - from) else { return count }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(base)
   }
 
   /// Builds the error for a failed `csv_parse` or `csv_fini` from `csv_error`.
