@@ -60,7 +60,8 @@ public struct ReportRenderer: Sendable {
         currentGroup = .some(group)
         out += "== \(group ?? (isID ? "Tanpa unit kerja" : "No section")) ==\n"
       }
-      out += "  \(catalog.severityLabel(finding.severity))  \(location(finding)) [\(finding.code.rawValue)]\n"
+      let place = location(finding)
+      out += "  \(catalog.severityLabel(finding.severity))  \(place.isEmpty ? "" : place + " ")[\(finding.code.rawValue)]\n"
       out += "    \(catalog.text(finding))\n"
     }
     if !report.findings.isEmpty { out += "\n" }
