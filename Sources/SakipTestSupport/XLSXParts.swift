@@ -50,3 +50,18 @@ public struct XLSXPartMissing: Error, CustomStringConvertible {
   /// Plain description.
   public var description: String { "\(file) has no part \(name)" }
 }
+
+/// Writes `parts` as a new zip package at `url` (deflated, sorted by name), to build damaged
+/// or hand-edited workbooks in tests.
+public func writeXLSXParts(_ parts: [String: String], to url: URL) throws {
+  let archive = try Archive(url: url, accessMode: .create)
+  for (name, text) in parts.sorted(by: { $0.key < $1.key }) {
+    let data = Data(text.utf8)
+    try archive.addEntry(
+      with: name, type: .file, uncompressedSize: Int64(data.count),
+      compressionMethod: .deflate
+    ) { position, size in
+      data.subdata(in: Int(position)..<(Int(position) + size))
+    }
+  }
+}

@@ -75,7 +75,8 @@ public final class Workbook {
     }
     try handle.close()
 
-    try XLSXVerifier.verify(fileAt: partial, requiredParts: workbook.requiredParts)
+    try XLSXVerifier.verify(
+      fileAt: partial, requiredParts: workbook.requiredParts, lastRows: workbook.lastRows)
     if options.testingFault == .verificationFails {
       throw XLSXError.verificationFailed(reason: "injected by a test")
     }
@@ -106,6 +107,15 @@ public final class Workbook {
     ]
     for index in worksheets.indices { parts.append("xl/worksheets/sheet\(index + 1).xml") }
     return parts
+  }
+
+  /// For each sheet part, the 1-based number of the last row certainly written.
+  var lastRows: [String: Int] {
+    var rows: [String: Int] = [:]
+    for (index, sheet) in worksheets.enumerated() {
+      if let row = sheet.lastDataRow { rows["xl/worksheets/sheet\(index + 1).xml"] = row + 1 }
+    }
+    return rows
   }
 
   /// Flushes the file's data to disk before the rename makes it visible.

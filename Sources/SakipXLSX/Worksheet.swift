@@ -15,6 +15,9 @@ public final class Worksheet {
   private let handle: WorksheetHandle
   private let constantMemory: Bool
   private var currentRow = 0
+  /// The lowest row number (0-based) that must appear in the written sheet: the last row of
+  /// a cell that libxlsxwriter certainly wrote. Used to verify the file after closing.
+  private(set) var lastDataRow: Int?
 
   /// The sheet's name as shown on its tab.
   public var name: String { handle.name }
@@ -38,7 +41,7 @@ public final class Worksheet {
       throw .stringTooLong(row: row, col: col, length: length)
     }
     try handle.writeString(TextEscaping.cellText(text), row: row, col: col, style: style)
-    advance(to: row)
+    advance(to: row, wroteData: true)
   }
 
   /// Writes a number cell; throws `nonFiniteNumber` for NaN and ±∞.
@@ -49,7 +52,7 @@ public final class Worksheet {
     try checkCell(row: row, col: col)
     guard number.isFinite else { throw .nonFiniteNumber(row: row, col: col) }
     try handle.writeNumber(number, row: row, col: col, style: style)
-    advance(to: row)
+    advance(to: row, wroteData: true)
   }
 
   /// Writes a formula (with or without the leading `=`) and its computed value, so every
@@ -62,7 +65,7 @@ public final class Worksheet {
     guard cachedResult.isFinite else { throw .nonFiniteNumber(row: row, col: col) }
     try checkFormula(formula)
     try handle.writeFormula(formula, result: cachedResult, row: row, col: col, style: style)
-    advance(to: row)
+    advance(to: row, wroteData: true)
   }
 
   /// Writes a formula whose computed value is text.
@@ -77,7 +80,7 @@ public final class Worksheet {
     }
     try handle.writeFormula(
       formula, result: TextEscaping.cellText(cachedResult), row: row, col: col, style: style)
-    advance(to: row)
+    advance(to: row, wroteData: true)
   }
 
   /// Writes an empty cell that carries a style (a blank without a style writes nothing).
@@ -85,7 +88,8 @@ public final class Worksheet {
   public func writeBlank(row: Int, col: Int, style: CellStyle? = nil) throws(XLSXError) {
     try checkCell(row: row, col: col)
     try handle.writeBlank(row: row, col: col, style: style)
-    advance(to: row)
+    // libxlsxwriter drops a blank without a format.
+    advance(to: row, wroteData: (style ?? .default) != .default)
   }
 
   /// Merges `range` into one cell showing `text` (as text, never a formula).
@@ -101,7 +105,8 @@ public final class Worksheet {
       throw .stringTooLong(row: range.first.row, col: range.first.col, length: text.utf16.count)
     }
     try handle.merge(range, text: TextEscaping.cellText(text), style: style)
-    advance(to: range.last.row)
+    advance(to: range.first.row, wroteData: true)
+    advance(to: range.last.row, wroteData: false)
   }
 
   // MARK: Layout
@@ -300,8 +305,9 @@ public final class Worksheet {
     }
   }
 
-  private func advance(to row: Int) {
+  private func advance(to row: Int, wroteData: Bool) {
     if row > currentRow { currentRow = row }
+    if wroteData, row > (lastDataRow ?? -1) { lastDataRow = row }
   }
 
   /// A number as formula text (`0`, `1.5`, `-2E+20`) for validation bounds.

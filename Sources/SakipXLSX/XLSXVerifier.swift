@@ -8,13 +8,23 @@ import Foundation
 /// the central directory parses and holds exactly the number of entries it announces; every
 /// entry's local header is where the directory says, with the same name, a known
 /// compression method, and data that ends before the directory; names are unique; every
-/// required part is present; stored (uncompressed) entries match their CRC-32.
-/// Not checked: the CRC of deflated entries (that needs an inflater) and the XML inside.
+/// required part is present; every entry decompresses (`Inflate`) to the size and CRC-32
+/// the directory records; every XML part ends with a tag; every worksheet ends with
+/// `</worksheet>` (and, when `Workbook.write` verifies, reaches the last row written).
+/// Not checked: that the XML is otherwise well-formed or valid.
 public enum XLSXVerifier {
   /// Throws `XLSXError.verificationFailed` if the file at `url` is not a sound zip package
   /// holding every part named in `requiredParts`; returns the entry names in order.
   @discardableResult
   public static func verify(fileAt url: URL, requiredParts: [String] = ["[Content_Types].xml"])
+    throws(XLSXError) -> [String]
+  {
+    try verify(fileAt: url, requiredParts: requiredParts, lastRows: [:])
+  }
+
+  /// Verifies a file, also requiring each sheet part named in `lastRows` to hold a row
+  /// numbered at least as high as given (1-based), as the writer knows what it wrote.
+  static func verify(fileAt url: URL, requiredParts: [String], lastRows: [String: Int])
     throws(XLSXError) -> [String]
   {
     let data: Data
@@ -23,12 +33,18 @@ public enum XLSXVerifier {
     } catch {
       throw .verificationFailed(reason: "cannot read \(url.path): \(error.localizedDescription)")
     }
-    return try verify(data: data, requiredParts: requiredParts)
+    return try verify(data: data, requiredParts: requiredParts, lastRows: lastRows)
   }
 
   /// Verifies the bytes of a package; see `verify(fileAt:requiredParts:)`.
   @discardableResult
   public static func verify(data: Data, requiredParts: [String] = ["[Content_Types].xml"])
+    throws(XLSXError) -> [String]
+  {
+    try verify(data: data, requiredParts: requiredParts, lastRows: [:])
+  }
+
+  static func verify(data: Data, requiredParts: [String], lastRows: [String: Int])
     throws(XLSXError) -> [String]
   {
     let bytes = [UInt8](data)
@@ -104,11 +120,27 @@ public enum XLSXVerifier {
       if method == 8, uncompressedSize > 0, compressedSize == 0 {
         throw fail("\(name): no compressed data for \(uncompressedSize) bytes")
       }
+      let content: [UInt8]
       if method == 0 {
         guard compressedSize == uncompressedSize else { throw fail("\(name): stored sizes differ") }
-        guard CRC32.checksum(bytes[dataStart..<(dataStart + compressedSize)]) == crc else {
-          throw fail("\(name): CRC-32 mismatch")
+        content = Array(bytes[dataStart..<(dataStart + compressedSize)])
+      } else {
+        do {
+          content = try bytes.withUnsafeBufferPointer { all in
+            try Inflate.decode(
+              UnsafeBufferPointer(rebasing: all[dataStart..<(dataStart + compressedSize)]),
+              expectedSize: uncompressedSize)
+          }
+        } catch {
+          throw fail("\(name): compressed data is damaged (\(error))")
         }
+      }
+      guard content.count == uncompressedSize else {
+        throw fail("\(name): \(content.count) bytes, the directory says \(uncompressedSize)")
+      }
+      guard CRC32.checksum(content) == crc else { throw fail("\(name): CRC-32 mismatch") }
+      if let problem = contentProblem(name: name, content: content, lastRow: lastRows[name]) {
+        throw fail("\(name): \(problem)")
       }
       names.append(name)
     }
@@ -116,6 +148,29 @@ public enum XLSXVerifier {
     let missing = requiredParts.filter { !seen.contains($0) }
     guard missing.isEmpty else { throw fail("missing parts: \(missing.joined(separator: ", "))") }
     return names
+  }
+
+  /// What is wrong with the text of an XML part, if anything. libxlsxwriter, when its
+  /// temporary folder fills, reports success yet cuts a sheet short (measured: the normal
+  /// mode stops mid-row at 64 KiB; constant-memory mode drops the rows but keeps the closing
+  /// tags), so every XML part must end with a tag, a sheet with `</worksheet>`, and a sheet
+  /// whose last written row is known must hold a `<row>` at least that far down.
+  static func contentProblem(name: String, content: [UInt8], lastRow: Int?) -> String? {
+    guard name.hasSuffix(".xml") || name.hasSuffix(".rels") else { return nil }
+    let text = String(decoding: content, as: UTF8.self)
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard trimmed.hasSuffix(">") else { return "the XML is cut short" }
+    guard name.hasPrefix("xl/worksheets/sheet") else { return nil }
+    guard trimmed.hasSuffix("</worksheet>") else { return "the sheet XML is cut short" }
+    guard let lastRow else { return nil }
+    guard let lastRowStart = text.range(of: "<row r=\"", options: .backwards) else {
+      return "row \(lastRow) was written but the sheet holds no rows"
+    }
+    let digits = text[lastRowStart.upperBound...].prefix { $0.isASCII && $0.isNumber }
+    guard let found = Int(digits), found >= lastRow else {
+      return "row \(lastRow) was written but the last row in the sheet is \(digits)"
+    }
+    return nil
   }
 
   private static func u16(_ b: [UInt8], _ i: Int) -> UInt16 {
