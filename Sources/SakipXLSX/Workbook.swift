@@ -1,0 +1,131 @@
+import Foundation
+
+/// An XLSX workbook being written. Obtain one only through
+/// `Workbook.write(to:options:_:)`, which owns its whole life: a file at the target is either
+/// the complete, verified new workbook or whatever was there before — never a partial file.
+public final class Workbook {
+  private let handle: WorkbookHandle
+  private let options: WorkbookOptions
+  private var worksheets: [Worksheet] = []
+
+  private init(handle: WorkbookHandle, options: WorkbookOptions) {
+    self.handle = handle
+    self.options = options
+  }
+
+  /// The names of the sheets added so far, in order.
+  public var worksheetNames: [String] { worksheets.map(\.name) }
+
+  /// Adds a sheet after checking Excel's name rules (≤ 31 characters, none of
+  /// `[ ] : * ? / \`, no edge apostrophe, unique ignoring case); use
+  /// `SheetName.sanitized(_:existing:)` to make any text acceptable.
+  /// The corresponding C function is `workbook_add_worksheet`.
+  public func addWorksheet(named name: String) throws(XLSXError) -> Worksheet {
+    try SheetName.validate(name, existing: worksheetNames)
+    let sheet = Worksheet(
+      handle: try handle.addWorksheet(named: name), constantMemory: options.constantMemory)
+    worksheets.append(sheet)
+    return sheet
+  }
+
+  /// Writes a workbook to `url`: `body` fills it, then it is closed (`workbook_close`),
+  /// verified (`XLSXVerifier`), flushed to disk and renamed over the target in one step.
+  ///
+  /// The file is first written beside the target under a hidden name, and libxlsxwriter's
+  /// temporary files go to a fresh hidden folder beside it as well (not `/tmp`: when its
+  /// temporary folder fills, libxlsxwriter writes a damaged file without reporting it).
+  /// On any error — thrown by `body`, by libxlsxwriter, by verification or by the file
+  /// system — the partial file and the temporary folder are removed, an existing file at
+  /// `url` is left untouched, and the error is rethrown.
+  public static func write(
+    to url: URL, options: WorkbookOptions = WorkbookOptions(), _ body: (Workbook) throws -> Void
+  ) throws {
+    let fileManager = FileManager.default
+    let target = url.standardizedFileURL
+    let folder = target.deletingLastPathComponent()
+    var isDirectory: ObjCBool = false
+    guard fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw XLSXError.io(path: folder.path, reason: "the output folder does not exist")
+    }
+    let stem = ".\(target.lastPathComponent).\(UUID().uuidString)"
+    let partial = folder.appendingPathComponent(stem + ".partial")
+    let scratch = folder.appendingPathComponent(stem + ".tmp")
+    do {
+      try fileManager.createDirectory(
+        at: scratch, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw XLSXError.io(
+        path: scratch.path, reason: "cannot create a temporary folder: \(error.localizedDescription)")
+    }
+    defer { try? fileManager.removeItem(at: scratch) }
+    var renamed = false
+    defer { if !renamed { try? fileManager.removeItem(at: partial) } }
+
+    let handle = try WorkbookHandle(
+      path: partial.path, options: options, temporaryDirectory: scratch.path)
+    let workbook = Workbook(handle: handle, options: options)
+    do {
+      try body(workbook)
+      if workbook.worksheets.isEmpty { _ = try workbook.addWorksheet(named: "Sheet1") }
+    } catch {
+      handle.discard()
+      throw error
+    }
+    try handle.close()
+
+    try XLSXVerifier.verify(
+      fileAt: partial, requiredParts: workbook.requiredParts, lastRows: workbook.lastRows)
+    if options.testingFault == .verificationFails {
+      throw XLSXError.verificationFailed(reason: "injected by a test")
+    }
+    try synchronize(partial)
+    if options.testingFault == .renameFails {
+      throw XLSXError.io(path: target.path, reason: "rename failed (injected by a test)")
+    }
+    guard rename(partial.path, target.path) == 0 else {
+      throw XLSXError.io(
+        path: target.path, reason: "cannot rename into place: \(String(cString: strerror(errno)))")
+    }
+    renamed = true
+  }
+
+  /// Writes a workbook to a file path; see `write(to:options:_:)`.
+  public static func write(
+    toPath path: String, options: WorkbookOptions = WorkbookOptions(),
+    _ body: (Workbook) throws -> Void
+  ) throws {
+    try write(to: URL(fileURLWithPath: path), options: options, body)
+  }
+
+  /// The parts every workbook written by libxlsxwriter contains, plus one per sheet.
+  var requiredParts: [String] {
+    var parts = [
+      "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
+      "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/theme/theme1.xml",
+    ]
+    for index in worksheets.indices { parts.append("xl/worksheets/sheet\(index + 1).xml") }
+    return parts
+  }
+
+  /// For each sheet part, the 1-based number of the last row certainly written.
+  var lastRows: [String: Int] {
+    var rows: [String: Int] = [:]
+    for (index, sheet) in worksheets.enumerated() {
+      if let row = sheet.lastDataRow { rows["xl/worksheets/sheet\(index + 1).xml"] = row + 1 }
+    }
+    return rows
+  }
+
+  /// Flushes the file's data to disk before the rename makes it visible.
+  private static func synchronize(_ url: URL) throws {
+    do {
+      let file = try FileHandle(forUpdating: url)
+      defer { try? file.close() }
+      try file.synchronize()
+    } catch {
+      throw XLSXError.io(path: url.path, reason: "cannot flush: \(error.localizedDescription)")
+    }
+  }
+}
