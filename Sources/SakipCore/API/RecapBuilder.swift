@@ -1,0 +1,71 @@
+/// Who signs the recap (`--signer "Name|Position|NIP"`): the block under `Pengukuran`.
+public struct Signer: Sendable, Hashable {
+  public var name: String
+  public var position: String
+  /// *Nomor Induk Pegawai*: always text, never a number.
+  public var nip: String
+
+  public init(name: String, position: String, nip: String) {
+    self.name = name
+    self.position = position
+    self.nip = nip
+  }
+
+  /// Reads `Name|Position|NIP`; the NIP may be empty.
+  public init?(parsing text: String) {
+    let parts = text.split(separator: "|", omittingEmptySubsequences: false).map(\.trimmed)
+    guard parts.count == 2 || parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+    self.init(name: parts[0], position: parts[1], nip: parts.count == 3 ? parts[2] : "")
+  }
+}
+
+/// What `sakip recap` is asked to do.
+public struct RecapRequest: Sendable {
+  public var validation: ValidationRequest
+  public var rules: MeasurementRules
+  public var workbookPath: String
+  public var jsonPath: String?
+  public var title: String?
+  public var signer: Signer?
+  /// Refuse to write when validation found any error (exit 1).
+  public var strict: Bool
+
+  public init(
+    validation: ValidationRequest, rules: MeasurementRules, workbookPath: String, jsonPath: String?,
+    title: String?, signer: Signer?, strict: Bool
+  ) {
+    self.validation = validation
+    self.rules = rules
+    self.workbookPath = workbookPath
+    self.jsonPath = jsonPath
+    self.title = title
+    self.signer = signer
+    self.strict = strict
+  }
+}
+
+/// The result of a recap run.
+public struct RecapOutcome: Sendable {
+  public var recap: Recap
+  /// `false` when `--strict` refused to write because validation found errors.
+  public var written: Bool
+}
+
+/// Reads and validates the forms, measures every indicator, and writes the workbook and JSON.
+public enum RecapBuilder {
+  public static func run(
+    _ request: RecapRequest, context: RunContext,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) throws(SakipError) -> RecapOutcome {
+    let report = try ValidationRun.run(request.validation, progress: progress)
+    let recap = Recap(report: report, rules: request.rules, title: request.title, signer: request.signer)
+    if request.strict && !report.isValid {
+      return RecapOutcome(recap: recap, written: false)
+    }
+    try RecapWorkbookLayout.write(recap, to: request.workbookPath, context: context)
+    if let jsonPath = request.jsonPath {
+      try AtomicFile.write(ReportRenderer(context: context).json(recap).rendered(), to: jsonPath)
+    }
+    return RecapOutcome(recap: recap, written: true)
+  }
+}

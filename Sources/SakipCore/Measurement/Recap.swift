@@ -1,0 +1,46 @@
+/// Everything the recap reports (*rekapitulasi*): the validated forms and, for every indicator
+/// in the definitions' order, its measurement at the reporting quarter (SPEC §5, §8).
+public struct Recap: Sendable {
+  public var report: ValidationReport
+  public var rules: MeasurementRules
+  /// One per indicator, in the definitions' order.
+  public var measurements: [IndicatorMeasurement]
+  public var title: String?
+  public var signer: Signer?
+
+  public init(report: ValidationReport, rules: MeasurementRules, title: String? = nil, signer: Signer? = nil) {
+    self.report = report
+    self.rules = rules
+    self.title = title
+    self.signer = signer
+    self.measurements = report.definitions.indicators.map { indicator in
+      measure(
+        indicator, realisations: report.merged.reportedRealisations(of: indicator.code),
+        budget: report.merged.reportedBudget(of: indicator.code), through: report.period, rules: rules)
+    }
+  }
+
+  public var period: Quarter { report.period }
+  public var definitions: IndicatorDefinitions { report.definitions }
+
+  /// Each indicator with its measurement, in order.
+  public var rows: [(definition: IndicatorDefinition, measurement: IndicatorMeasurement)] {
+    Array(zip(report.definitions.indicators, measurements))
+  }
+
+  /// The free text a section wrote for an indicator.
+  public func texts(of code: IndicatorCode) -> [FreeTextField: String] {
+    report.merged.texts[code] ?? [:]
+  }
+
+  /// Categories of the capaian to date, over all indicators.
+  public var summary: CategorySummary { CategorySummary(yearToDate: measurements) }
+
+  /// Categories of the capaian to date per section, in the definitions' order.
+  public var summaryBySection: [(section: String, summary: CategorySummary)] {
+    report.definitions.sections.map { section in
+      let codes = Set(report.definitions.indicators(of: section).map(\.code))
+      return (section, CategorySummary(yearToDate: measurements.filter { codes.contains($0.code) }))
+    }
+  }
+}
