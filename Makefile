@@ -20,14 +20,21 @@ deps:
 build: deps
 	$(SWIFT) build
 
-## The main job on the bundled samples: validate the TW II forms and write the return notes.
+## The main job on the bundled samples: check the TW II forms (return notes for the sections
+## that must fix something), then recap them into the workbook and its JSON.
 demo: build
 	@mkdir -p $(OUT)
 	@echo "== sakip validate (TW II) =="
 	@$(BIN) validate --definitions samples/indikator.csv --period TW2 --notes $(OUT)/catatan-TW2 samples/formulir-tw2; \
 	  status=$$?; [ $$status -le 1 ] || exit $$status
 	@echo
+	@echo "== sakip recap (TW II) =="
+	@$(BIN) recap --definitions samples/indikator.csv --period TW2 --out $(OUT)/rekap-TW2.xlsx --json $(OUT)/rekap-TW2.json \
+	  --title "Dinas Komunikasi dan Informatika Kabupaten Sukamaju" \
+	  --signer "Drs. Ahmad Sutrisno, M.Si|Kepala Dinas|197001011990031001" samples/formulir-tw2
+	@echo
 	@echo "Catatan pengembalian: $(OUT)/catatan-TW2/"
+	@echo "Buku kerja rekap:     $(OUT)/rekap-TW2.xlsx"
 
 ## Every test: unit and golden tests (swift test), then the independent checks.
 test: build

@@ -86,5 +86,78 @@ for entry in inputs:
     import hashlib
     check(f"sha256 of {entry['file']}", hashlib.sha256(open(path, "rb").read()).hexdigest() == entry["sha256"])
 
+
+# Recap JSON: every period value, achievement, category and budget figure re-derived here from
+# the quarter values with SPEC §5's rules, written out again in Python.
+import tempfile
+tmp = tempfile.mkdtemp()
+run = sakip("recap", "--definitions", "samples/indikator.csv", "--period", "TW2",
+            "--out", os.path.join(tmp, "r.xlsx"), "--json", os.path.join(tmp, "r.json"),
+            "samples/formulir-tw2")
+check("recap exit 0", run.returncode == 0, run.stderr[-300:])
+recap = json.load(open(os.path.join(tmp, "r.json"), encoding="utf-8"))
+check("recap keys", list(recap) == ["tool", "version", "year", "period", "indicators", "sections",
+                                     "findings", "inputs"], list(recap))
+check("recap covers every indicator", len(recap["indicators"]) == EXPECTED["indicators"])
+AGG = {"akhir": lambda v: v[-1], "jumlah": sum, "rata-rata": lambda v: sum(v) / len(v),
+       "maks": max, "min": min}
+SPANS = {"TW1": ["TW1"], "TW2": ["TW2"], "S1": ["TW1", "TW2"], "YTD": ["TW1", "TW2"]}
+
+
+def close(a, b):
+    return a is not None and b is not None and abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def capaian(t, r, polarity):
+    if polarity == "positif":
+        return None if t == 0 else r / t * 100
+    if t == 0:
+        return 100.0 if r <= 0 else 0.0
+    return max(0.0, (2 * t - r) / t * 100)
+
+
+def category(a):
+    return ("Sangat Tinggi" if a >= 91 else "Tinggi" if a >= 76 else "Sedang" if a >= 66
+            else "Rendah" if a >= 51 else "Sangat Rendah")
+
+
+for ind in recap["indicators"]:
+    code = ind["code"]
+    periods = ind["periods"]
+    check(f"{code} periods", list(periods) == ["TW1", "TW2", "S1", "YTD"], list(periods))
+    if ind["qualitative"]:
+        for key, p in periods.items():
+            check(f"{code} {key} qualitative has no percentage", p["achievement"] is None)
+        continue
+    quarters = {q: periods[q]["realisation"] for q in ("TW1", "TW2")}
+    for key, p in periods.items():
+        values = [quarters[q] for q in SPANS[key]]
+        if any(v is None for v in values):
+            check(f"{code} {key} incomplete is null", p["realisation"] is None and p["achievement"] is None
+                  and p["missing"] and p["reason"], p)
+            continue
+        check(f"{code} {key} realisation by {ind['aggregation']}",
+              close(AGG[ind["aggregation"]](values), p["realisation"]), (values, p["realisation"]))
+        if p["target"] is None:
+            check(f"{code} {key} no target, no achievement", p["achievement"] is None)
+            continue
+        expected = capaian(p["target"], p["realisation"], ind["polarity"])
+        if expected is None:
+            check(f"{code} {key} zero target undefined", p["achievement"] is None and p["reason"])
+            continue
+        check(f"{code} {key} achievement", close(expected, p["achievement"]), (expected, p["achievement"]))
+        check(f"{code} {key} category", p["category"] == category(p["achievement"]), p)
+    annual = ind["annual"]
+    if annual["progress"] is not None:
+        check(f"{code} annual progress", close(capaian(annual["target"], annual["realisation"],
+                                                        ind["polarity"]), annual["progress"]))
+        check(f"{code} annual realisation is YTD", close(annual["realisation"], periods["YTD"]["realisation"]))
+    budget = ind["budget"]
+    if budget and budget["to_date"] is not None:
+        to_date = sum(budget["quarters"].values())
+        check(f"{code} budget to date", close(to_date, budget["to_date"]))
+        check(f"{code} absorption", close(to_date / budget["ceiling"] * 100, budget["absorption"]))
+        check(f"{code} remaining", close(budget["ceiling"] - to_date, budget["remaining"]))
+
 print(f"independent: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

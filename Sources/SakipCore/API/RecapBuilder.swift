@@ -62,10 +62,18 @@ public enum RecapBuilder {
     if request.strict && !report.isValid {
       return RecapOutcome(recap: recap, written: false)
     }
-    try RecapWorkbookLayout.write(recap, to: request.workbookPath, context: context)
-    if let jsonPath = request.jsonPath {
-      try AtomicFile.write(ReportRenderer(context: context).json(recap).rendered(), to: jsonPath)
+    // Both outputs or neither: the JSON is staged first, the workbook written, then the JSON
+    // renamed into place.
+    let json = try request.jsonPath.map { path throws(SakipError) in
+      try AtomicFile.stage(Array(ReportRenderer(context: context).json(recap).rendered().utf8), to: path)
     }
+    do {
+      try RecapWorkbookLayout.write(recap, to: request.workbookPath, context: context)
+    } catch {
+      json?.discard()
+      throw error
+    }
+    try json?.commit()
     return RecapOutcome(recap: recap, written: true)
   }
 }

@@ -3,23 +3,47 @@ import Foundation
 /// Writes a file the way SPEC §1 asks: beside its target, checked, then renamed into place, so
 /// no reader ever sees a half-written output and a failed write leaves the old file untouched.
 public enum AtomicFile {
-  public static func write(_ bytes: [UInt8], to path: String) throws(SakipError) {
+  /// A file written and checked beside its target, not yet renamed into place.
+  public struct Staged: Sendable {
+    public let target: String
+    let temporary: String
+
+    /// Renames the staged file over its target.
+    public func commit() throws(SakipError) {
+      if rename(temporary, target) != 0 {
+        let reason = String(cString: strerror(errno))
+        discard()
+        throw .outputFailed(path: target, reason: reason)
+      }
+    }
+
+    /// Removes the staged file; the target stays as it was.
+    public func discard() {
+      try? FileManager.default.removeItem(atPath: temporary)
+    }
+  }
+
+  /// Writes `bytes` beside `path` and reads them back; `commit()` puts them in place.
+  public static func stage(_ bytes: [UInt8], to path: String) throws(SakipError) -> Staged {
     let target = URL(fileURLWithPath: path)
-    let folder = target.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).sakip-\(UUID().uuidString).tmp")
+    let temporary = target.deletingLastPathComponent()
+      .appendingPathComponent(".\(target.lastPathComponent).sakip-\(UUID().uuidString).tmp")
     do {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw POSIXError(.EISDIR)
+      }
       try Data(bytes).write(to: temporary, options: [])
-      let written = try Data(contentsOf: temporary)
-      guard written.count == bytes.count else {
-        throw CocoaError(.fileWriteUnknown)
-      }
-      if rename(temporary.path, target.path) != 0 {
-        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-      }
+      guard try Data(contentsOf: temporary).count == bytes.count else { throw POSIXError(.EIO) }
     } catch {
       try? FileManager.default.removeItem(at: temporary)
       throw .outputFailed(path: path, reason: InputFile.describe(error))
     }
+    return Staged(target: path, temporary: temporary.path)
+  }
+
+  public static func write(_ bytes: [UInt8], to path: String) throws(SakipError) {
+    try stage(bytes, to: path).commit()
   }
 
   public static func write(_ text: String, to path: String) throws(SakipError) {
