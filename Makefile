@@ -7,7 +7,7 @@ BIN := .build/debug/sakip
 OUT := out
 export SOURCE_DATE_EPOCH ?= 1751328000
 
-.PHONY: deps build test demo unit independent bench clean
+.PHONY: deps build test demo boundary independent bench clean
 
 ## Install missing system packages (Debian) and Python's openpyxl for the independent checks.
 deps:
@@ -36,10 +36,15 @@ demo: build
 	@echo "Catatan pengembalian: $(OUT)/catatan-TW2/"
 	@echo "Buku kerja rekap:     $(OUT)/rekap-TW2.xlsx"
 
-## Every test: unit and golden tests (swift test), then the independent checks.
-test: build
+## Every test: the C boundary rule, unit and golden tests (swift test), the independent checks.
+test: build boundary
 	$(SWIFT) test 2>&1 | tee .build/swift-test.log; test $${PIPESTATUS[0]} -eq 0
 	$(MAKE) --no-print-directory independent
+
+## Only the adapters' Internals may import the C modules.
+boundary:
+	@if grep -rn "import CLibCSV\|import CXLSXWriter\|import CZlib" Sources | grep -v "/Internals/"; then \
+	  echo "C modules imported outside Internals/"; exit 1; fi
 
 ## Reads what sakip wrote with other programs (Python) and compares values.
 independent:
