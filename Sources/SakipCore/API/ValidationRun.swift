@@ -65,11 +65,9 @@ public enum ValidationRun {
     var period = request.period
     if period == nil {
       var titles: [Quarter] = []
-      for (path, file) in files {
+      for (_, file) in files {
         guard let records = file.document?.records else { continue }
-        let (form, _) = FormReader(file: path, decimalMark: .comma, defaultPeriod: nil)
-          .read(records, definitions: definitions)
-        if let p = form.period?.value { titles.append(p) }
+        if let p = FormReader.titleBlock(of: records).period?.value { titles.append(p) }
       }
       period = Validator.mostCommon(titles)
     }
@@ -125,7 +123,9 @@ public enum ValidationRun {
     _ definitions: IndicatorDefinitions, _ forms: [Form], _ outcome: ValidationOutcome,
     _ findings: [Finding], period: Quarter
   ) -> [SectionStatus] {
-    definitions.sections.map { section in
+    let findingsBySection = Dictionary(grouping: findings) { $0.section ?? "" }
+    let formsBySection = Dictionary(grouping: forms.map(\.file)) { outcome.formSections[$0] ?? "" }
+    return definitions.sections.map { section in
       let indicators = definitions.indicators(of: section)
       var reported = 0
       var missing = 0
@@ -139,10 +139,10 @@ public enum ValidationRun {
         }
         if complete { reported += 1 }
       }
-      let own = findings.filter { $0.section == section }
+      let own = findingsBySection[section] ?? []
       return SectionStatus(
         name: section,
-        forms: forms.map(\.file).filter { outcome.formSections[$0] == section },
+        forms: formsBySection[section] ?? [],
         assigned: indicators.count, reported: reported, missingValues: missing,
         errors: own.filter { $0.severity == .error }.count,
         warnings: own.filter { $0.severity == .warning }.count)

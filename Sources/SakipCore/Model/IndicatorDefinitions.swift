@@ -6,15 +6,18 @@ public struct IndicatorDefinitions: Sendable {
   public private(set) var sections: [String]
   private var index: [IndicatorCode: Int]
   private var sectionIndex: [String: String]
+  private var sectionMembers: [String: [Int]]
 
   public init(_ indicators: [IndicatorDefinition]) {
     self.indicators = indicators
     var index: [IndicatorCode: Int] = [:]
     var sections: [String] = []
     var sectionIndex: [String: String] = [:]
+    var sectionMembers: [String: [Int]] = [:]
     for (i, indicator) in indicators.enumerated() {
       if index[indicator.code] == nil { index[indicator.code] = i }
       let key = Self.sectionKey(indicator.section)
+      sectionMembers[key, default: []].append(i)
       if sectionIndex[key] == nil {
         sectionIndex[key] = indicator.section
         sections.append(indicator.section)
@@ -23,6 +26,7 @@ public struct IndicatorDefinitions: Sendable {
     self.index = index
     self.sections = sections
     self.sectionIndex = sectionIndex
+    self.sectionMembers = sectionMembers
   }
 
   public subscript(code: IndicatorCode) -> IndicatorDefinition? {
@@ -30,8 +34,7 @@ public struct IndicatorDefinitions: Sendable {
   }
 
   public func indicators(of section: String) -> [IndicatorDefinition] {
-    let key = Self.sectionKey(section)
-    return indicators.filter { Self.sectionKey($0.section) == key }
+    (sectionMembers[Self.sectionKey(section)] ?? []).map { indicators[$0] }
   }
 
   /// The section as the definitions spell it, for a name written in a form in any case or

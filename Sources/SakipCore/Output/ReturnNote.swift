@@ -12,12 +12,11 @@ public struct ReturnNote: Sendable {
   public static func notes(for report: ValidationReport, context: RunContext) -> [ReturnNote] {
     let renderer = ReportRenderer(context: context)
     let isID = context.language == .indonesian
-    let withFindings = report.sections.filter { section in
-      report.findings.contains { $0.section == section.name }
-    }
+    let findingsBySection = Dictionary(grouping: report.findings) { $0.section ?? "" }
+    let withFindings = report.sections.filter { findingsBySection[$0.name] != nil }
     let slugs = FileName.uniqueSlugs(withFindings.map(\.name))
     return zip(withFindings, slugs).map { section, slug in
-      let own = report.findings.filter { $0.section == section.name }
+      let own = findingsBySection[section.name] ?? []
       let errors = own.filter { $0.severity == .error }
       let warnings = own.filter { $0.severity == .warning }
       let year = report.year.map { " \($0)" } ?? ""

@@ -151,6 +151,12 @@ public struct FormReader: Sendable {
     return (form, findings)
   }
 
+  /// The title block above the header row (or above everything, when there is no header).
+  static func titleBlock(of records: [CSVRecord]) -> TitleBlock {
+    let end = records.firstIndex(where: { $0.fields.contains(where: HeaderMatcher.isCodeHeader) }) ?? records.endIndex
+    return TitleBlock(rows: records[..<end].map { ($0.fields, $0.line) })
+  }
+
   private func period(_ form: Form) -> Quarter {
     form.period?.value ?? defaultPeriod ?? .first
   }

@@ -5,9 +5,11 @@ extension Validator {
     into findings: inout [Finding]
   ) {
     let quarters = input.period.throughThis
+    let formsByFile = Dictionary(input.forms.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
+    let formsBySection = Dictionary(grouping: input.forms) { formSections[$0.file] ?? "" }
     for section in input.definitions.sections {
       let indicators = input.definitions.indicators(of: section)
-      let forms = input.forms.filter { formSections[$0.file] == section }
+      let forms = formsBySection[section] ?? []
       let anyRow = indicators.contains { merged.origins[$0.code] != nil }
       if forms.isEmpty && !anyRow {
         findings.append(Finding(.missingForm, section: section, .formMissing(indicators: indicators.count)))
@@ -20,7 +22,7 @@ extension Validator {
               indicator: indicator.code, .indicatorMissing(wording: indicator.wording)))
           continue
         }
-        let formOfRow = input.forms.first { $0.file == origin.file }
+        let formOfRow = formsByFile[origin.file]
         for q in quarters {
           let cell = merged.realisations[indicator.code]?[q]
           if cell?.isInvalid == true || cell?.value.isReported == true { continue }

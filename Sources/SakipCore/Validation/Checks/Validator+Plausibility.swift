@@ -1,10 +1,11 @@
 extension Validator {
   /// `fraction-percent`, `outlier`, `missing-explanation`, `missing-evidence` (warnings).
   static func checkPlausibility(_ input: ValidationInput, _ merged: MergedValues, into findings: inout [Finding]) {
+    let formsByFile = Dictionary(input.forms.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
     for indicator in input.definitions.indicators {
       guard let origin = merged.origins[indicator.code] else { continue }
       let cells = merged.realisations[indicator.code] ?? [:]
-      let form = input.forms.first { $0.file == origin.file }
+      let form = formsByFile[origin.file]
       let annual = indicator.annualTarget.number
 
       for q in input.period.throughThis {
