@@ -154,18 +154,40 @@ public enum XLSXVerifier {
   /// whose last written row is known must hold a `<row>` at least that far down.
   static func contentProblem(name: String, content: [UInt8], lastRow: Int?) -> String? {
     guard name.hasSuffix(".xml") || name.hasSuffix(".rels") else { return nil }
-    let text = String(decoding: content, as: UTF8.self)
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard trimmed.hasSuffix(">") else { return "the XML is cut short" }
+    // On the bytes, not a String: every byte looked for is ASCII (so it cannot be part of a
+    // longer UTF-8 sequence), and decoding a sheet of tens of megabytes and searching it
+    // through Foundation took longer than inflating it. Trailing space is XML's (space, tab,
+    // CR, LF), the only kind allowed after the root element.
+    var end = content.endIndex
+    while end > content.startIndex, [0x20, 0x09, 0x0A, 0x0D].contains(content[end - 1]) {
+      end -= 1
+    }
+    let trimmed = content[..<end]
+    guard trimmed.last == UInt8(ascii: ">") else { return "the XML is cut short" }
     guard name.hasPrefix("xl/worksheets/sheet") else { return nil }
-    guard trimmed.hasSuffix("</worksheet>") else { return "the sheet XML is cut short" }
+    guard trimmed.suffix(12).elementsEqual("</worksheet>".utf8) else {
+      return "the sheet XML is cut short"
+    }
     guard let lastRow else { return nil }
-    guard let lastRowStart = text.range(of: "<row r=\"", options: .backwards) else {
+    guard let afterRowStart = endOfLast(Array("<row r=\"".utf8), in: trimmed) else {
       return "row \(lastRow) was written but the sheet holds no rows"
     }
-    let digits = text[lastRowStart.upperBound...].prefix { $0.isASCII && $0.isNumber }
+    let digits = String(
+      decoding: trimmed[afterRowStart...].prefix { (0x30...0x39).contains($0) }, as: UTF8.self)
     guard let found = Int(digits), found >= lastRow else {
       return "row \(lastRow) was written but the last row in the sheet is \(digits)"
+    }
+    return nil
+  }
+
+  /// The index just past the last occurrence of `pattern` in `bytes`, searching backwards.
+  private static func endOfLast(_ pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
+    var start = bytes.endIndex - pattern.count
+    while start >= bytes.startIndex {
+      if bytes[start..<(start + pattern.count)].elementsEqual(pattern) {
+        return start + pattern.count
+      }
+      start -= 1
     }
     return nil
   }
