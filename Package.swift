@@ -17,10 +17,14 @@ let package = Package(
     .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
     .systemLibrary(
       name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+    // Inflate and CRC-32 for XLSXVerifier (libxlsxwriter itself already links -lz). Not
+    // "CZlib": ZIPFoundation (tests) declares a clang module of that name, and two modules of
+    // one name cannot meet in a test target.
+    .systemLibrary(name: "CLibZ", providers: [.apt(["zlib1g-dev"])]),
 
     // Safe Swift wrappers: the only Swift code that touches C.
     .target(name: "SakipCSV", dependencies: ["CLibCSV"]),
-    .target(name: "SakipXLSX", dependencies: ["CXLSXWriter"]),
+    .target(name: "SakipXLSX", dependencies: ["CXLSXWriter", "CLibZ"]),
 
     // Domain core and the command-line front end.
     .target(

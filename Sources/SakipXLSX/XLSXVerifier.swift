@@ -8,9 +8,10 @@ import Foundation
 /// the central directory parses and holds exactly the number of entries it announces; every
 /// entry's local header is where the directory says, with the same name, a known
 /// compression method, and data that ends before the directory; names are unique; every
-/// required part is present; every entry decompresses (`Inflate`) to the size and CRC-32
-/// the directory records; every XML part ends with a tag; every worksheet ends with
-/// `</worksheet>` (and, when `Workbook.write` verifies, reaches the last row written).
+/// required part is present; every entry decompresses (raw DEFLATE, through Debian's zlib)
+/// to the size and CRC-32 the directory records; every XML part ends with a tag; every
+/// worksheet ends with `</worksheet>` (and, when `Workbook.write` verifies, reaches the last
+/// row written).
 /// Not checked: that the XML is otherwise well-formed or valid.
 public enum XLSXVerifier {
   /// Throws `XLSXError.verificationFailed` if the file at `url` is not a sound zip package
@@ -120,25 +121,21 @@ public enum XLSXVerifier {
       if method == 8, uncompressedSize > 0, compressedSize == 0 {
         throw fail("\(name): no compressed data for \(uncompressedSize) bytes")
       }
+      let stored = bytes[dataStart..<(dataStart + compressedSize)]
       let content: [UInt8]
       if method == 0 {
         guard compressedSize == uncompressedSize else { throw fail("\(name): stored sizes differ") }
-        content = Array(bytes[dataStart..<(dataStart + compressedSize)])
+        content = Array(stored)
       } else {
         do {
-          content = try bytes.withUnsafeBufferPointer { all in
-            try Inflate.decode(
-              UnsafeBufferPointer(rebasing: all[dataStart..<(dataStart + compressedSize)]),
-              expectedSize: uncompressedSize)
-          }
+          content = try Zlib.inflateRaw(stored, expectedSize: uncompressedSize)
+        } catch .verificationFailed(let reason) {
+          throw fail("\(name): \(reason)")
         } catch {
-          throw fail("\(name): compressed data is damaged (\(error))")
+          throw fail("\(name): \(error)")
         }
       }
-      guard content.count == uncompressedSize else {
-        throw fail("\(name): \(content.count) bytes, the directory says \(uncompressedSize)")
-      }
-      guard CRC32.checksum(content) == crc else { throw fail("\(name): CRC-32 mismatch") }
+      guard Zlib.crc32(content) == crc else { throw fail("\(name): CRC-32 mismatch") }
       if let problem = contentProblem(name: name, content: content, lastRow: lastRows[name]) {
         throw fail("\(name): \(problem)")
       }
@@ -157,18 +154,40 @@ public enum XLSXVerifier {
   /// whose last written row is known must hold a `<row>` at least that far down.
   static func contentProblem(name: String, content: [UInt8], lastRow: Int?) -> String? {
     guard name.hasSuffix(".xml") || name.hasSuffix(".rels") else { return nil }
-    let text = String(decoding: content, as: UTF8.self)
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard trimmed.hasSuffix(">") else { return "the XML is cut short" }
+    // On the bytes, not a String: every byte looked for is ASCII (so it cannot be part of a
+    // longer UTF-8 sequence), and decoding a sheet of tens of megabytes and searching it
+    // through Foundation took longer than inflating it. Trailing space is XML's (space, tab,
+    // CR, LF), the only kind allowed after the root element.
+    var end = content.endIndex
+    while end > content.startIndex, [0x20, 0x09, 0x0A, 0x0D].contains(content[end - 1]) {
+      end -= 1
+    }
+    let trimmed = content[..<end]
+    guard trimmed.last == UInt8(ascii: ">") else { return "the XML is cut short" }
     guard name.hasPrefix("xl/worksheets/sheet") else { return nil }
-    guard trimmed.hasSuffix("</worksheet>") else { return "the sheet XML is cut short" }
+    guard trimmed.suffix(12).elementsEqual("</worksheet>".utf8) else {
+      return "the sheet XML is cut short"
+    }
     guard let lastRow else { return nil }
-    guard let lastRowStart = text.range(of: "<row r=\"", options: .backwards) else {
+    guard let afterRowStart = endOfLast(Array("<row r=\"".utf8), in: trimmed) else {
       return "row \(lastRow) was written but the sheet holds no rows"
     }
-    let digits = text[lastRowStart.upperBound...].prefix { $0.isASCII && $0.isNumber }
+    let digits = String(
+      decoding: trimmed[afterRowStart...].prefix { (0x30...0x39).contains($0) }, as: UTF8.self)
     guard let found = Int(digits), found >= lastRow else {
       return "row \(lastRow) was written but the last row in the sheet is \(digits)"
+    }
+    return nil
+  }
+
+  /// The index just past the last occurrence of `pattern` in `bytes`, searching backwards.
+  private static func endOfLast(_ pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
+    var start = bytes.endIndex - pattern.count
+    while start >= bytes.startIndex {
+      if bytes[start..<(start + pattern.count)].elementsEqual(pattern) {
+        return start + pattern.count
+      }
+      start -= 1
     }
     return nil
   }
@@ -179,20 +198,5 @@ public enum XLSXVerifier {
 
   private static func u32(_ b: [UInt8], _ i: Int) -> UInt32 {
     UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
-  }
-}
-
-/// CRC-32 (IEEE 802.3), as zip uses.
-enum CRC32 {
-  private static let table: [UInt32] = (0..<256).map { n -> UInt32 in
-    var c = UInt32(n)
-    for _ in 0..<8 { c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-    return c
-  }
-
-  static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
-    var crc: UInt32 = 0xFFFF_FFFF
-    for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-    return crc ^ 0xFFFF_FFFF
   }
 }

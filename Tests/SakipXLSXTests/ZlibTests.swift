@@ -1,0 +1,153 @@
+import Foundation
+import SakipTestSupport
+import Testing
+
+@testable import SakipXLSX
+
+/// The zlib boundary on its own: raw DEFLATE as zip stores it, and CRC-32.
+@Suite struct ZlibTests {
+  /// `"sakip sakip sakip sakip "` × 20, raw-deflated by Python's zlib (level 9, wbits −15).
+  private let text = Array(String(repeating: "sakip sakip sakip sakip ", count: 20).utf8)
+  private let deflated: [UInt8] = [43, 78, 204, 206, 44, 80, 40, 30, 37, 135, 41, 9, 0]
+
+  @Test func rawStreamInflates() throws {
+    #expect(try Zlib.inflateRaw(deflated[...], expectedSize: text.count) == text)
+  }
+
+  @Test func crc32MatchesTheStandardCheckValue() {
+    // The check value of CRC-32/ISO-HDLC (zip's CRC) for "123456789".
+    #expect(Zlib.crc32(Array("123456789".utf8)) == 0xCBF4_3926)
+    #expect(Zlib.crc32(text) == 0x7C8C_A212)
+    #expect(Zlib.crc32([]) == 0)
+  }
+
+  @Test func reservedBlockTypeIsRefused() {
+    // BFINAL = 1, BTYPE = 11 (reserved): zlib says "invalid block type".
+    #expect(
+      throws: XLSXError.verificationFailed(
+        reason: "the compressed data is damaged (zlib: invalid block type)")
+    ) {
+      try Zlib.inflateRaw([0x07, 0x00][...], expectedSize: 1)
+    }
+  }
+
+  @Test(arguments: [0, 1, 6, 12])
+  func streamCutShortIsRefused(_ kept: Int) {
+    #expect(throws: XLSXError.self) {
+      try Zlib.inflateRaw(deflated.prefix(kept), expectedSize: text.count)
+    }
+  }
+
+  @Test(arguments: [0, 1, 479, 481, 100_000])
+  func wrongExpectedSizeIsRefused(_ expected: Int) {
+    #expect(throws: XLSXError.self) { try Zlib.inflateRaw(deflated[...], expectedSize: expected) }
+  }
+
+  @Test func bytesAfterTheFinalBlockAreRefused() {
+    #expect(
+      throws: XLSXError.verificationFailed(
+        reason: "2 bytes follow the end of the compressed data")
+    ) {
+      try Zlib.inflateRaw((deflated + [0, 0])[...], expectedSize: text.count)
+    }
+  }
+
+  @Test func impossibleRatioIsRefusedBeforeAllocating() {
+    #expect(throws: XLSXError.self) {
+      try Zlib.inflateRaw(deflated[...], expectedSize: Int(UInt32.max))
+    }
+  }
+
+  @Test func sliceNotStartingAtZeroInflates() throws {
+    let padded = [0xFF, 0xFF] + deflated + [0xFF]
+    let slice = padded[2..<(2 + deflated.count)]
+    #expect(try Zlib.inflateRaw(slice, expectedSize: text.count) == text)
+  }
+}
+
+/// zlib applied to the parts of a workbook libxlsxwriter wrote.
+@Suite struct ZlibWorkbookTests {
+  /// One central-directory record: name, method, CRC, sizes, where the data starts.
+  private struct Entry {
+    var name: String
+    var method: UInt16
+    var crc: UInt32
+    var compressedSize: Int
+    var uncompressedSize: Int
+    var dataStart: Int
+  }
+
+  /// Reads the central directory the plain way (no checks: the workbook is sound).
+  private func entries(_ bytes: [UInt8]) throws -> [Entry] {
+    func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+    func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+    let eocd = try #require(
+      stride(from: bytes.count - 22, through: 0, by: -1).first { u32($0) == 0x0605_4B50 })
+    var cursor = u32(eocd + 16)
+    var found: [Entry] = []
+    for _ in 0..<u16(eocd + 10) {
+      let nameLength = u16(cursor + 28)
+      let local = u32(cursor + 42)
+      found.append(
+        Entry(
+          name: String(decoding: bytes[(cursor + 46)..<(cursor + 46 + nameLength)], as: UTF8.self),
+          method: UInt16(u16(cursor + 10)), crc: UInt32(u32(cursor + 16)),
+          compressedSize: u32(cursor + 20), uncompressedSize: u32(cursor + 24),
+          dataStart: local + 30 + u16(local + 26) + u16(local + 28)))
+      cursor += 46 + nameLength + u16(cursor + 30) + u16(cursor + 32)
+    }
+    return found
+  }
+
+  private func workbook() throws -> URL {
+    try writeWorkbook { workbook in
+      let sheet = try workbook.addWorksheet(named: "Data")
+      for row in 0..<2_000 {
+        try sheet.write("baris \(row)", row: row, col: 0)
+        try sheet.write(Double(row) * 1.5, row: row, col: 1)
+      }
+    }
+  }
+
+  @Test func everyPartInflatesToItsRecordedSizeAndCRC() throws {
+    let url = try workbook()
+    let bytes = try [UInt8](Data(contentsOf: url))
+    let parts = try xlsxParts(at: url)  // ZIPFoundation's reading, for comparison
+    let all = try entries(bytes)
+    #expect(all.count == parts.count)
+    #expect(all.contains { $0.name == "xl/worksheets/sheet1.xml" && $0.uncompressedSize > 50_000 })
+    for entry in all where entry.method == 8 {
+      let content = try Zlib.inflateRaw(
+        bytes[entry.dataStart..<(entry.dataStart + entry.compressedSize)],
+        expectedSize: entry.uncompressedSize)
+      #expect(content.count == entry.uncompressedSize, "\(entry.name)")
+      #expect(Zlib.crc32(content) == entry.crc, "\(entry.name)")
+      #expect(String(decoding: content, as: UTF8.self) == parts[entry.name], "\(entry.name)")
+    }
+  }
+
+  @Test(arguments: [0.1, 0.5, 0.9])
+  func corruptedSheetDataIsRefused(_ at: Double) throws {
+    let url = try workbook()
+    var bytes = try [UInt8](Data(contentsOf: url))
+    let sheet = try #require(try entries(bytes).first { $0.name == "xl/worksheets/sheet1.xml" })
+    let offset = sheet.dataStart + Int(Double(sheet.compressedSize) * at)
+    for index in offset..<(offset + 8) { bytes[index] ^= 0xA5 }
+    let error = #expect(throws: XLSXError.self) { try XLSXVerifier.verify(data: Data(bytes)) }
+    switch error {
+    case .verificationFailed(let reason)?:
+      #expect(reason.hasPrefix("xl/worksheets/sheet1.xml: "), "\(reason)")
+    default:
+      Issue.record("expected verificationFailed naming the sheet, got \(String(describing: error))")
+    }
+    // The same bytes straight through zlib are refused too (not only by the CRC check).
+    #expect(throws: XLSXError.self) {
+      let content = try Zlib.inflateRaw(
+        bytes[sheet.dataStart..<(sheet.dataStart + sheet.compressedSize)],
+        expectedSize: sheet.uncompressedSize)
+      guard Zlib.crc32(content) == sheet.crc else {
+        throw XLSXError.verificationFailed(reason: "CRC-32 mismatch")
+      }
+    }
+  }
+}
