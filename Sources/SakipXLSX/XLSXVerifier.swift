@@ -25,6 +25,7 @@ public enum XLSXVerifier {
 
   /// Verifies a file, also requiring each sheet part named in `lastRows` to hold a row
   /// numbered at least as high as given (1-based), as the writer knows what it wrote.
+  @discardableResult
   static func verify(fileAt url: URL, requiredParts: [String], lastRows: [String: Int])
     throws(XLSXError) -> [String]
   {
