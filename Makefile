@@ -49,6 +49,7 @@ boundary:
 ## Reads what sakip wrote with other programs (Python) and compares values.
 independent:
 	python3 scripts/check_outputs.py $(BIN)
+	python3 scripts/check_template.py $(BIN)
 
 clean:
 	rm -rf .build $(OUT)

@@ -17,7 +17,7 @@ struct SakipCommand: ParsableCommand {
       2 perintah salah atau masukan tak terbaca; 3 keluaran gagal ditulis.
       """,
     version: sakipVersion,
-    subcommands: [Validate.self, Recap.self]
+    subcommands: [Template.self, Validate.self, Recap.self]
   )
 
   /// Maps ArgumentParser's usage failures to exit status 2 (it uses 64 on Linux) and says in

@@ -60,7 +60,7 @@ struct ExitStatusTests {
   @Test func helpHasExamplesForEveryCommand() throws {
     let root = try runSakip(["--help"])
     #expect(root.status == 0)
-    for command in ["validate"] {
+    for command in ["template", "validate", "recap"] {
       let help = try runSakip([command, "--help"])
       #expect(help.status == 0)
       #expect(help.stdout.contains("Contoh:"))
