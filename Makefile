@@ -37,6 +37,7 @@ test: build
 ## Reads what sakip wrote with other programs (Python) and compares values.
 independent:
 	python3 scripts/check_outputs.py $(BIN)
+	python3 scripts/check_workbook.py $(BIN)
 
 clean:
 	rm -rf .build $(OUT)
