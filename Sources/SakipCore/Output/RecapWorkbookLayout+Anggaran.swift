@@ -19,8 +19,18 @@ extension Layout {
       "Realisasi anggaran s.d. \(period.label) (Rp)", "Serapan (%)", "Sisa anggaran (Rp)",
       "Capaian kinerja s.d. \(period.label) (%)", "Efisiensi (%)",
     ]
-    let table = try SplitTable(workbook: workbook, name: "Anggaran", rowLimit: rowLimit) {
+    let fixed: [Int: Double] = [1: 45, 2: 24]
+    let table = try SplitTable(
+      workbook: workbook, name: "Anggaran", rowLimit: rowLimit, sizeEarly: early(labels, fixed),
+      rowCount: recap.measurements.count { $0.budget != nil },
+      prepare: { cursor, rows in
+        try filterAndColour(
+          cursor, headerRow: Self.tableHeaderRows.upperBound, columns: labels.count, rows: rows,
+          achievements: [achievementCol])
+      }
+    ) {
       cursor, number in
+      try startTable(cursor, headerRows: Self.tableHeaderRows, frozenColumns: 2)
       try writeTitle(cursor, "Realisasi anggaran", number: number)
       try cursor.text(
         "Serapan = realisasi s.d. triwulan ÷ pagu × 100; efisiensi = capaian kinerja − serapan (poin persen).",
@@ -81,12 +91,7 @@ extension Layout {
         try cursor.text(why, row, efficiencyCol, Styles.reason)
       }
     }
-    try finishTable(
-      table, headerRows: Self.tableHeaderRows, columns: labels.count, fixed: [1: 45, 2: 24],
-      frozenColumns: 2)
-    for page in table.pages {
-      try colourAchievements(page.cursor.sheet, rows: page.dataRows, columns: [achievementCol])
-    }
+    try finishTable(table, columns: labels.count, fixed: fixed)
   }
 
   /// Writes `E.81`, the evaluation table of Permendagri 86/2017 (Formulir E.81) for program,
@@ -106,7 +111,17 @@ extension Layout {
       "Tingkat capaian (K) (%)", "Tingkat capaian (Rp) (%)",
     ]
     let groupRow = 3, headerRow = 4
-    let table = try SplitTable(workbook: workbook, name: "E.81", rowLimit: rowLimit) { cursor, number in
+    let levels: [CascadeLevel: Int] = [.program: 0, .activity: 1, .subActivity: 2]
+    let fixed: [Int: Double] = [2: 45]
+    let table = try SplitTable(
+      workbook: workbook, name: "E.81", rowLimit: rowLimit, sizeEarly: early(labels, fixed),
+      rowCount: recap.definitions.indicators.count { $0.level.map { levels[$0] != nil } ?? false },
+      prepare: { cursor, rows in
+        try filterAndColour(
+          cursor, headerRow: headerRow, columns: labels.count, rows: rows, achievements: [levelK])
+      }
+    ) { cursor, number in
+      try startTable(cursor, headerRows: groupRow...headerRow, frozenColumns: 3)
       try writeTitle(cursor, "Evaluasi terhadap hasil RKPD (Formulir E.81 Permendagri 86/2017)", number: number)
       try cursor.text(
         "K = kinerja, Rp = anggaran. Tingkat capaian = realisasi s.d. triwulan terhadap target tahunan dan pagu.",
@@ -126,7 +141,6 @@ extension Layout {
       try writeHeader(cursor, labels, row: headerRow)
       return headerRow + 1
     }
-    let levels: [CascadeLevel: Int] = [.program: 0, .activity: 1, .subActivity: 2]
     for (d, m) in recap.rows {
       guard let level = d.level, let indent = levels[level] else { continue }
       let (cursor, row) = try table.nextRow()
@@ -193,11 +207,6 @@ extension Layout {
         try cursor.text(why, row, levelRp, Styles.reason)
       }
     }
-    try finishTable(
-      table, headerRows: groupRow...headerRow, columns: labels.count, fixed: [2: 45],
-      frozenColumns: 3)
-    for page in table.pages {
-      try colourAchievements(page.cursor.sheet, rows: page.dataRows, columns: [levelK])
-    }
+    try finishTable(table, columns: labels.count, fixed: fixed)
   }
 }

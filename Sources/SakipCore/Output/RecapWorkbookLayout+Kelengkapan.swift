@@ -8,8 +8,16 @@ extension Layout {
       "Unit kerja", "Formulir diterima", "Indikator", "Dilaporkan lengkap", "Nilai kosong",
       "Kesalahan", "Peringatan", "Status",
     ]
-    let table = try SplitTable(workbook: workbook, name: "Kelengkapan", rowLimit: rowLimit) {
+    let fixed: [Int: Double] = [0: 34, 1: 40]
+    let table = try SplitTable(
+      workbook: workbook, name: "Kelengkapan", rowLimit: rowLimit,
+      sizeEarly: early(labels, fixed), rowCount: recap.report.sections.count,
+      prepare: { cursor, rows in
+        try filterAndColour(cursor, headerRow: Self.tableHeaderRows.upperBound, columns: labels.count, rows: rows)
+      }
+    ) {
       cursor, number in
+      try startTable(cursor, headerRows: Self.tableHeaderRows)
       try writeTitle(cursor, "Kelengkapan formulir per unit kerja", number: number)
       try writeHeader(cursor, labels, row: Self.tableHeaderRows.upperBound)
       return Self.tableHeaderRows.upperBound + 1
@@ -26,7 +34,7 @@ extension Layout {
       }
       try cursor.text(renderer.stateLabel(section.state), row, 7, Styles.status(section.state))
     }
-    try finishTable(table, headerRows: Self.tableHeaderRows, columns: labels.count, fixed: [0: 34, 1: 40])
+    try finishTable(table, columns: labels.count, fixed: fixed)
   }
 
   /// The last component of a path: what people recognise in a list of forms.
@@ -37,8 +45,16 @@ extension Layout {
   /// Writes `Validasi`: every finding of SPEC §7, one per row, in the report's order.
   func writeFindings() throws {
     let labels = ["Tingkat", "Pemeriksaan", "Unit kerja", "Berkas", "Baris", "Kolom", "Kode", "Pesan"]
-    let table = try SplitTable(workbook: workbook, name: "Validasi", rowLimit: rowLimit) {
+    let fixed: [Int: Double] = [2: 28, 3: 40, 7: 80]
+    let table = try SplitTable(
+      workbook: workbook, name: "Validasi", rowLimit: rowLimit,
+      sizeEarly: early(labels, fixed), rowCount: recap.report.findings.count,
+      prepare: { cursor, rows in
+        try filterAndColour(cursor, headerRow: Self.tableHeaderRows.upperBound, columns: labels.count, rows: rows)
+      }
+    ) {
       cursor, number in
+      try startTable(cursor, headerRows: Self.tableHeaderRows)
       try writeTitle(cursor, "Temuan validasi", number: number)
       try writeHeader(cursor, labels, row: Self.tableHeaderRows.upperBound)
       return Self.tableHeaderRows.upperBound + 1
@@ -62,16 +78,23 @@ extension Layout {
       try cursor.text(finding.indicator?.rawValue ?? "", row, 6)
       try cursor.text(catalog.text(finding), row, 7, Styles.wrapped, measure: false)
     }
-    try finishTable(
-      table, headerRows: Self.tableHeaderRows, columns: labels.count, fixed: [2: 28, 3: 40, 7: 80])
+    try finishTable(table, columns: labels.count, fixed: fixed)
   }
 
   /// Writes `Sumber`: every input file with its size, SHA-256, encoding, delimiter and rows
   /// read, then the command line, the program's version and the creation time.
   func writeSources() throws {
     let labels = ["Berkas", "Ukuran (byte)", "SHA-256", "Encoding", "Pemisah", "Baris"]
-    let table = try SplitTable(workbook: workbook, name: "Sumber", rowLimit: rowLimit, trailerRows: 5) {
+    let fixed: [Int: Double] = [0: 40, 2: 68]
+    let table = try SplitTable(
+      workbook: workbook, name: "Sumber", rowLimit: rowLimit, trailerRows: 5,
+      sizeEarly: early(labels, fixed), rowCount: recap.report.inputs.count,
+      prepare: { cursor, rows in
+        try filterAndColour(cursor, headerRow: Self.tableHeaderRows.upperBound, columns: labels.count, rows: rows)
+      }
+    ) {
       cursor, number in
+      try startTable(cursor, headerRows: Self.tableHeaderRows)
       try writeTitle(cursor, "Sumber data", number: number)
       try writeHeader(cursor, labels, row: Self.tableHeaderRows.upperBound)
       return Self.tableHeaderRows.upperBound + 1
@@ -96,7 +119,7 @@ extension Layout {
         try last.cursor.text(value, last.endRow + 1 + i, 1, CellStyle(), measure: false)
       }
     }
-    try finishTable(table, headerRows: Self.tableHeaderRows, columns: labels.count, fixed: [2: 68])
+    try finishTable(table, columns: labels.count, fixed: fixed)
   }
 
   /// An argument as a shell would need it to be typed again.

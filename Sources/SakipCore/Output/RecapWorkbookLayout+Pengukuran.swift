@@ -51,9 +51,20 @@ extension Layout {
   /// `Anggaran` sheet to refer to).
   func writeMeasurement() throws -> [String?] {
     let columns = MeasurementColumns(through: period)
+    let fixed: [Int: Double] = [
+      MeasurementColumns.wording: 45, MeasurementColumns.section: 24, columns.notes: 35,
+      columns.obstacles: 40, columns.followUp: 40, columns.evidence: 35,
+    ]
     let table = try SplitTable(
-      workbook: workbook, name: "Pengukuran", rowLimit: rowLimit, trailerRows: Self.signatureRows
+      workbook: workbook, name: "Pengukuran", rowLimit: rowLimit, trailerRows: Self.signatureRows,
+      sizeEarly: early(measurementLabels(columns), fixed), rowCount: recap.measurements.count,
+      prepare: { cursor, rows in
+        try filterAndColour(
+          cursor, headerRow: Self.measurementHeaderRows.upperBound, columns: columns.count, rows: rows,
+          achievements: columns.periods.map(\.achievement) + [columns.progress])
+      }
     ) { cursor, number in
+      try startTable(cursor, headerRows: Self.measurementHeaderRows, frozenColumns: MeasurementColumns.wording + 1)
       try writeTitle(cursor, "Pengukuran kinerja", number: number)
       try cursor.text(legend, 2, 0, CellStyle(isItalic: true), measure: false)
       try writeMeasurementHeader(cursor, columns)
@@ -67,17 +78,7 @@ extension Layout {
         try writeMeasurementRow(cursor, row, definition, measurement, columns))
     }
     if let last = table.last { try writeSignature(last.cursor, below: last.endRow, columns: columns) }
-    try finishTable(
-      table, headerRows: Self.measurementHeaderRows, columns: columns.count,
-      fixed: [
-        MeasurementColumns.wording: 45, columns.notes: 35, columns.obstacles: 40,
-        columns.followUp: 40, columns.evidence: 35,
-      ], frozenColumns: MeasurementColumns.wording + 1)
-    for page in table.pages {
-      try colourAchievements(
-        page.cursor.sheet, rows: page.dataRows,
-        columns: columns.periods.map(\.achievement) + [columns.progress])
-    }
+    try finishTable(table, columns: columns.count, fixed: fixed)
     return capaianCells
   }
 
@@ -93,37 +94,38 @@ extension Layout {
     return text
   }
 
-  private func writeMeasurementHeader(_ cursor: SheetCursor, _ columns: MeasurementColumns) throws {
-    let groupRow = Self.measurementHeaderRows.lowerBound
-    let row = Self.measurementHeaderRows.upperBound
+  /// The column headers of `Pengukuran`, in column order.
+  func measurementLabels(_ columns: MeasurementColumns) -> [String] {
     var labels = [
       "Kode", "Level", "Indikator", "Satuan", "Polaritas", "Agregasi", "Penanggung jawab",
       "Target tahunan",
     ]
-    try cursor.sheet.merge(
-      CellRange(firstRow: groupRow, firstCol: 0, lastRow: groupRow, lastCol: labels.count - 1),
-      text: "Indikator kinerja", style: Styles.group)
     for q in columns.quarters {
       labels += ["Target \(q.quarter.label)", "Realisasi \(q.quarter.label)"]
-      try cursor.sheet.merge(
-        CellRange(firstRow: groupRow, firstCol: q.target, lastRow: groupRow, lastCol: q.realisation),
-        text: q.quarter.label, style: Styles.group)
     }
     for p in columns.periods {
       let short = Labels.periodShort(p.period)
       labels += ["Target \(short)", "Realisasi \(short)", "Capaian \(short) (%)"]
-      try cursor.sheet.merge(
-        CellRange(firstRow: groupRow, firstCol: p.target, lastRow: groupRow, lastCol: p.achievement),
-        text: Labels.period(p.period), style: Styles.group)
     }
-    labels += [
+    return labels + [
       "Kategori", "Progres terhadap target tahunan (%)", "Catatan pengukuran", "Kendala",
       "Tindak lanjut", "Bukti dukung",
     ]
-    try cursor.sheet.merge(
-      CellRange(firstRow: groupRow, firstCol: columns.category, lastRow: groupRow, lastCol: columns.evidence),
-      text: "Hasil dan keterangan", style: Styles.group)
-    try writeHeader(cursor, labels, row: row)
+  }
+
+  private func writeMeasurementHeader(_ cursor: SheetCursor, _ columns: MeasurementColumns) throws {
+    let groupRow = Self.measurementHeaderRows.lowerBound
+    let groups: [(String, Int, Int)] =
+      [("Indikator kinerja", 0, MeasurementColumns.annualTarget)]
+      + columns.quarters.map { ($0.quarter.label, $0.target, $0.realisation) }
+      + columns.periods.map { (Labels.period($0.period), $0.target, $0.achievement) }
+      + [("Hasil dan keterangan", columns.category, columns.evidence)]
+    for (text, from, to) in groups {
+      try cursor.sheet.merge(
+        CellRange(firstRow: groupRow, firstCol: from, lastRow: groupRow, lastCol: to), text: text,
+        style: Styles.group)
+    }
+    try writeHeader(cursor, measurementLabels(columns), row: Self.measurementHeaderRows.upperBound)
   }
 
   private func writeMeasurementRow(

@@ -23,6 +23,10 @@ extension Layout {
   func writeSummary() throws {
     let cursor = SheetCursor(try workbook.addWorksheet(named: "Ringkasan"))
     let sheet = cursor.sheet
+    try sheet.freezePanes(row: 1, col: 0)
+    try sheet.setColumnWidth(0, width: 34)
+    try sheet.setColumnWidth(from: 1, through: 13, width: 14)
+    try preparePrint(sheet)
     var row = 0
     try cursor.text(title, row, 0, Styles.title, measure: false)
     row += 2
@@ -44,14 +48,24 @@ extension Layout {
       row += 1
     }
 
+    let summary = recap.summary
+    let rows = categoryRows(summary)
+    let firstCategoryRow = row + 3
+    let lastCategoryRow = firstCategoryRow + rows.count - 1
+    // The chart first: in constant-memory mode nothing may be placed above the rows written.
+    try sheet.insertChart(
+      ChartSpec(
+        kind: .column, title: "Jumlah indikator per kategori capaian s.d. \(period.label)",
+        seriesName: "Jumlah indikator",
+        categories: CellRange(firstRow: firstCategoryRow, firstCol: 0, lastRow: lastCategoryRow, lastCol: 0),
+        values: CellRange(firstRow: firstCategoryRow, firstCol: 2, lastRow: lastCategoryRow, lastCol: 2),
+        scale: 1.1),
+      at: CellAddress(row: firstCategoryRow - 2, col: 5))
     row += 1
     try cursor.text("Kategori capaian s.d. \(period.label) — semua indikator", row, 0, Styles.subtitle, measure: false)
     row += 1
     try writeHeader(cursor, ["Kategori", "Rentang capaian (%)", "Jumlah indikator", "Persentase (%)"], row: row)
     row += 1
-    let summary = recap.summary
-    let firstCategoryRow = row
-    let rows = categoryRows(summary)
     let totalRow = firstCategoryRow + rows.count
     for (i, (label, range, count)) in rows.enumerated() {
       let style = i < AchievementCategory.allCases.count ? Styles.category(AchievementCategory.allCases[i]) : Styles.text
@@ -71,14 +85,6 @@ extension Layout {
       row, 2, Styles.totalNumber)
     try cursor.formula(
       "IF(\(Ref.cell(row, 2))=0,0,100)", cached: summary.total > 0 ? 100 : 0, row, 3, Styles.percent)
-    try sheet.insertChart(
-      ChartSpec(
-        kind: .column, title: "Jumlah indikator per kategori capaian s.d. \(period.label)",
-        seriesName: "Jumlah indikator",
-        categories: CellRange(firstRow: firstCategoryRow, firstCol: 0, lastRow: row - 1, lastCol: 0),
-        values: CellRange(firstRow: firstCategoryRow, firstCol: 2, lastRow: row - 1, lastCol: 2),
-        scale: 1.1),
-      at: CellAddress(row: firstCategoryRow - 2, col: 5))
     // Leave room for the chart (about 17 rows tall) before the next table.
     row = max(row + 2, firstCategoryRow - 2 + 18)
 
@@ -111,9 +117,5 @@ extension Layout {
       }
       row += 1
     }
-    try sheet.freezePanes(row: 1, col: 0)
-    try preparePrint(sheet)
-    for (col, label) in labels.enumerated() where col > 0 { cursor.note(col, min(label.count, 12)) }
-    try cursor.applyWidths(columns: labels.count, fixed: [0: 34])
   }
 }

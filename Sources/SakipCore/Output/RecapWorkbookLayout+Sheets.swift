@@ -91,7 +91,10 @@ final class SheetCursor {
       return
     }
     try sheet.write(text, row: row, col: col, style: style)
-    if measure { note(col, text.split(separator: "\n").map(\.count).max() ?? 0) }
+    guard measure else { return }
+    let width = text.split(separator: "\n").map(\.count).max() ?? 0
+    // A reason wraps in its cell; it should not make a figure's column wide.
+    note(col, style == Styles.reason ? min(width, 14) : width)
   }
 
   func number(_ value: Double, _ row: Int, _ col: Int, _ style: CellStyle) throws {
@@ -147,15 +150,28 @@ final class SplitTable {
   private let baseName: String
   private let capacityEnd: Int
   private let writeTop: (SheetCursor, _ continuation: Int) throws -> Int
+  private let sizing: (labels: [String], fixed: [Int: Double])?
+  private let rowCount: Int
+  private let prepare: (SheetCursor, Range<Int>) throws -> Void
+  private var rowsPlaced = 0
   private(set) var pages: [Page] = []
 
+  /// `rowCount` is the number of data rows the table will get; `prepare` is called once per
+  /// sheet, after its top rows, with the data rows it will hold.
   /// `writeTop` writes the title and header rows of each sheet (with the sheet's number, 1
   /// for the first) and returns the first data row. `trailerRows` are kept free at the end
-  /// of every sheet for what follows the table (the signature block).
+  /// of every sheet for what follows the table (the signature block). With `sizeEarly`
+  /// (constant-memory mode, where no column can be sized once rows are written) columns are
+  /// sized from the header as soon as it is written.
   init(
     workbook: Workbook, name: String, rowLimit: Int, trailerRows: Int = 0,
+    sizeEarly: (labels: [String], fixed: [Int: Double])? = nil, rowCount: Int,
+    prepare: @escaping (SheetCursor, _ dataRows: Range<Int>) throws -> Void,
     writeTop: @escaping (SheetCursor, _ number: Int) throws -> Int
   ) throws {
+    self.rowCount = rowCount
+    self.prepare = prepare
+    self.sizing = sizeEarly
     self.workbook = workbook
     self.baseName = name
     self.capacityEnd = rowLimit - trailerRows
@@ -185,10 +201,19 @@ final class SplitTable {
     let number = pages.count + 1
     let name = number == 1 ? baseName : "\(baseName) (\(number))"
     let cursor = SheetCursor(try workbook.addWorksheet(named: name))
+    if let sizing {
+      for (col, label) in sizing.labels.enumerated() { cursor.note(col, Layout.headerWidth(label)) }
+      try cursor.applyWidths(columns: sizing.labels.count, minimum: 12, fixed: sizing.fixed)
+    }
     let first = try writeTop(cursor, number)
     guard first < capacityEnd else {
       throw XLSXError.invalidArgument("row limit \(capacityEnd) leaves no room for data on \(name)")
     }
+    // The rows this sheet will hold are known now: filters and conditional formats are set
+    // before any row, as constant-memory mode requires.
+    let rows = max(0, min(capacityEnd - first, rowCount - rowsPlaced))
+    rowsPlaced += rows
+    try prepare(cursor, first..<(first + rows))
     pages.append(Page(cursor: cursor, firstDataRow: first, endRow: first))
   }
 }
@@ -275,27 +300,38 @@ extension Layout {
   func writeHeader(_ cursor: SheetCursor, _ labels: [String], row: Int) throws {
     for (col, label) in labels.enumerated() {
       try cursor.text(label, row, col, Styles.header, measure: false)
-      cursor.note(col, min(label.count, max(12, label.split(separator: " ").map(\.count).max() ?? 0)))
+      cursor.note(col, Self.headerWidth(label))
     }
   }
 
-  /// Freezes and filters the header, repeats the header rows on every printed page, sizes
-  /// columns; on every sheet of the table.
-  func finishTable(
-    _ table: SplitTable, headerRows: ClosedRange<Int>, columns: Int, fixed: [Int: Double] = [:],
-    frozenColumns: Int = 0
+  /// The width a header asks for: its longest word, and up to 12 characters of the whole.
+  static func headerWidth(_ label: String) -> Int {
+    min(label.count, max(12, label.split(separator: " ").map(\.count).max() ?? 0))
+  }
+
+  /// Sets up a table sheet before its rows: the header frozen (with `frozenColumns`), printed
+  /// on every page, A4 landscape fitted to the width. Done first because in constant-memory
+  /// mode the wrapper accepts nothing above the last row written.
+  func startTable(_ cursor: SheetCursor, headerRows: ClosedRange<Int>, frozenColumns: Int = 0) throws {
+    try cursor.sheet.freezePanes(row: headerRows.upperBound + 1, col: frozenColumns)
+    try cursor.sheet.repeatRows(first: headerRows.lowerBound, last: headerRows.upperBound)
+    try preparePrint(cursor.sheet)
+  }
+
+  /// Sizes the columns of every sheet of the table to their content (in constant-memory
+  /// mode they were sized from the headers before the rows).
+  func finishTable(_ table: SplitTable, columns: Int, fixed: [Int: Double] = [:]) throws {
+    guard !workbookIsConstantMemory else { return }
+    for page in table.pages { try page.cursor.applyWidths(columns: columns, fixed: fixed) }
+  }
+
+  /// Filters the header row over the sheet's data rows and colours the capaian columns.
+  func filterAndColour(
+    _ cursor: SheetCursor, headerRow: Int, columns: Int, rows: Range<Int>, achievements: [Int] = []
   ) throws {
-    for page in table.pages {
-      let sheet = page.cursor.sheet
-      try sheet.freezePanes(row: page.firstDataRow, col: frozenColumns)
-      try sheet.autoFilter(
-        CellRange(
-          firstRow: headerRows.upperBound, firstCol: 0,
-          lastRow: max(headerRows.upperBound, page.endRow - 1), lastCol: columns - 1))
-      try preparePrint(sheet)
-      try sheet.repeatRows(first: headerRows.lowerBound, last: headerRows.upperBound)
-      try page.cursor.applyWidths(columns: columns, fixed: fixed)
-    }
+    try cursor.sheet.autoFilter(
+      CellRange(firstRow: headerRow, firstCol: 0, lastRow: max(headerRow, rows.upperBound - 1), lastCol: columns - 1))
+    try colourAchievements(cursor.sheet, rows: rows, columns: achievements)
   }
 
   /// Colours capaian cells by category with conditional formats on the engine's thresholds.

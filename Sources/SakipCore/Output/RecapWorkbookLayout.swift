@@ -34,7 +34,8 @@ public enum RecapWorkbookLayout {
     do {
       try Workbook.write(toPath: path, options: options) { workbook in
         let layout = Layout(
-          recap: recap, context: context, workbook: workbook, rowLimit: configuration.rowLimit)
+          recap: recap, context: context, workbook: workbook, rowLimit: configuration.rowLimit,
+          workbookIsConstantMemory: options.constantMemory)
         try layout.writeSummary()
         let capaianCells = try layout.writeMeasurement()
         try layout.writeBudget(capaianCells: capaianCells)
@@ -55,6 +56,14 @@ struct Layout {
   let context: RunContext
   let workbook: Workbook
   let rowLimit: Int
+  /// Whether rows go straight to disk: then nothing may be written above the last row, and
+  /// columns are sized from their headers before the rows.
+  let workbookIsConstantMemory: Bool
+
+  /// Column sizing for `SplitTable` in constant-memory mode, `nil` otherwise.
+  func early(_ labels: [String], _ fixed: [Int: Double]) -> (labels: [String], fixed: [Int: Double])? {
+    workbookIsConstantMemory ? (labels, fixed) : nil
+  }
 
   var period: Quarter { recap.period }
   /// `TW I (s.d. TW I)`, `TW II (s.d. TW II)`: the reporting quarter and the span to date.
