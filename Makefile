@@ -50,6 +50,7 @@ boundary:
 independent:
 	python3 scripts/check_outputs.py $(BIN)
 	python3 scripts/check_template.py $(BIN)
+	python3 scripts/check_workbook.py $(BIN)
 
 clean:
 	rm -rf .build $(OUT)
