@@ -31,14 +31,13 @@ extension Layout {
     try cursor.text(title, row, 0, Styles.title, measure: false)
     row += 2
     let forms = recap.report.inputs.dropFirst()
-    let formNames = forms.prefix(10).map(\.file)
-    let more = forms.count > 10 ? " … dan \(forms.count - 10) lainnya" : ""
     let facts: [(String, String)] = [
       ("Tahun", yearText),
       ("Periode", periodLabel),
       ("Dibuat", createdText),
       ("Definisi indikator", recap.report.inputs.first?.file ?? "-"),
-      ("Formulir", "\(forms.count) berkas (rincian di lembar Sumber): " + formNames.joined(separator: ", ") + more),
+      // The names are listed on `Sumber`: one long cell here would widen the printed page.
+      ("Formulir", "\(forms.count) berkas (rincian di lembar Sumber)"),
       ("Indikator", "\(recap.measurements.count)"),
       ("Temuan validasi", "\(recap.report.errorCount) kesalahan, \(recap.report.warningCount) peringatan (lembar Validasi)"),
     ]
