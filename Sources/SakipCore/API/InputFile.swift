@@ -7,9 +7,29 @@ struct InputFile {
   var summary: SourceSummary
   var document: CSVDocument?
   var failure: UnreadableReason?
+  /// The line a failure was found on, when there is one (a NUL byte, a stray quote).
+  var failureLine: Int?
 
   static func read(_ path: String, options: ReadOptions) -> InputFile {
     let data: Data
+    // Only regular files are read: a pipe would block the run forever, and Foundation's
+    // messages for folders and pipes ("error 256", "no permission") tell the user nothing.
+    var status = stat()
+    let notRegular: UnreadableReason? =
+      if stat(path, &status) != 0 {
+        errno == ENOENT || errno == ENOTDIR ? .vanished : .io(String(cString: strerror(errno)))
+      } else if status.st_mode & S_IFMT == S_IFDIR {
+        .folder
+      } else if status.st_mode & S_IFMT != S_IFREG {
+        .notAFile
+      } else {
+        nil
+      }
+    if let notRegular {
+      return InputFile(
+        summary: SourceSummary(file: path, bytes: 0, sha256: "", encoding: nil, delimiter: nil, rows: 0),
+        document: nil, failure: notRegular)
+    }
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
@@ -31,7 +51,9 @@ struct InputFile {
       summary.rows = document.records.count
       return InputFile(summary: summary, document: document, failure: nil)
     } catch {
-      return InputFile(summary: summary, document: nil, failure: Self.reason(error))
+      var file = InputFile(summary: summary, document: nil, failure: Self.reason(error))
+      if case .nulBytes(let line) = error { file.failureLine = line }
+      return file
     }
   }
 

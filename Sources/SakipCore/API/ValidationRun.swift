@@ -77,7 +77,7 @@ public enum ValidationRun {
     for (path, file) in files {
       guard let records = file.document?.records else {
         findings.append(
-          Finding(.unreadableFile, at: SourceLocation(file: path, line: lineOf(file.failure)),
+          Finding(.unreadableFile, at: SourceLocation(file: path, line: file.failureLine ?? lineOf(file.failure)),
             .unreadable(file.failure ?? .empty)))
         continue
       }

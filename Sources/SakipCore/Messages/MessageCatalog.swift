@@ -50,7 +50,14 @@ public struct MessageCatalog: Sendable {
     }
   }
 
-  func numberProblem(_ text: String, _ problem: NumberProblem, _ mark: DecimalMark) -> String {
+  /// A cell's text as quoted in a message: at most 60 characters, so a runaway cell (a
+  /// pasted column, a 10 MB field) does not bury the message.
+  func clip(_ text: String) -> String {
+    text.count <= 60 ? text : String(text.prefix(60)) + "… (" + String(text.count) + (isID ? " karakter)" : " characters)")
+  }
+
+  func numberProblem(_ fullText: String, _ problem: NumberProblem, _ mark: DecimalMark) -> String {
+    let text = clip(fullText)
     let flag = mark == .comma ? "--decimal-point" : "--decimal-comma"
     switch (problem, isID) {
     case (.otherDecimalMark, true):
@@ -104,6 +111,18 @@ public struct MessageCatalog: Sendable {
       return "Berkas kosong. Kirim ulang formulir yang sudah diisi."
     case (.empty, false):
       return "The file is empty. Send the filled form again."
+    case (.vanished, true):
+      return "Berkas tidak ditemukan (terhapus, dipindahkan, atau pintasan yang rusak). Periksa nama dan letak berkasnya, lalu jalankan ulang."
+    case (.vanished, false):
+      return "The file was not found (deleted, moved, or a broken link). Check its name and place, then run again."
+    case (.folder, true):
+      return "Ini sebuah folder, bukan berkas CSV. Ganti namanya, atau simpan formulirnya sebagai berkas .csv."
+    case (.folder, false):
+      return "This is a folder, not a CSV file. Rename it, or save the form as a .csv file."
+    case (.notAFile, true):
+      return "Ini bukan berkas biasa (mis. pipa atau perangkat), sehingga tidak dibaca. Simpan formulirnya sebagai berkas .csv biasa."
+    case (.notAFile, false):
+      return "This is not a regular file (e.g. a pipe or a device), so it is not read. Save the form as an ordinary .csv file."
     }
   }
 
@@ -152,6 +171,10 @@ public struct MessageCatalog: Sendable {
         : "Quarterly targets are incomplete (empty: \(list)). Complete the action plan; those quarters cannot be measured."
     case .definitionEmpty:
       return isID ? "Berkas definisi tidak berisi satu indikator pun." : "The definitions file holds no indicator."
+    case .definitionTextTooLong(let length):
+      return isID
+        ? "Isian ini terlalu panjang (\(length) karakter): satu sel Excel memuat paling banyak 32767 karakter. Persingkat isiannya."
+        : "This entry is too long (\(length) characters): an Excel cell holds at most 32767. Shorten it."
 
     case .formMissing(let count):
       return isID
@@ -187,11 +210,13 @@ public struct MessageCatalog: Sendable {
         : "Code \(code?.rawValue ?? "") is not in the list of indicators.\(hint) Correct it to match the SAKIP team's form; this row's values are not used."
     case .notNumber(let text, let problem, let mark):
       return numberProblem(text, problem, mark)
-    case .orphanValue(let text):
+    case .orphanValue(let fullText):
+      let text = clip(fullText)
       return isID
         ? "Ada nilai \"\(text)\" di baris tanpa kode indikator. Pindahkan nilai itu ke baris indikatornya, atau hapus."
         : "There is a value \"\(text)\" in a row without an indicator code. Move it to its indicator's row, or remove it."
-    case .extraCells(let text):
+    case .extraCells(let fullText):
+      let text = clip(fullText)
       return isID
         ? "Ada isian \"\(text)\" di luar kolom tabel. Pindahkan ke kolom yang benar (mis. Keterangan) atau hapus."
         : "There is an entry \"\(text)\" beyond the table's columns. Move it to the right column (e.g. Keterangan) or remove it."

@@ -14,6 +14,9 @@ public struct DefinitionsReader: Sendable {
   public var file: String
   public var decimalMark: DecimalMark
 
+  /// Excel's limit on the text of one cell (UTF-16 units).
+  static let maxCellLength = 32_767
+
   public init(file: String, decimalMark: DecimalMark) {
     self.file = file
     self.decimalMark = decimalMark
@@ -78,6 +81,12 @@ public struct DefinitionsReader: Sendable {
         continue
       }
       firstLine[code] = line
+      // Every definitions text goes into workbook cells (template, recap), which Excel caps.
+      for (column, c) in columns.sorted(by: { $0.value.index < $1.value.index })
+      where c.index < record.fields.count && record.fields[c.index].utf16.count > Self.maxCellLength {
+        report(line, name(column), code, .definitionTextTooLong(length: record.fields[c.index].utf16.count))
+        rowIsValid = false
+      }
 
       func target(_ column: DefinitionColumn) -> Target? {
         guard let text = cell(column) else { return nil }

@@ -6,6 +6,12 @@ public enum UnreadableReason: Hashable, Sendable {
   case workbook
   case io(String)
   case empty
+  /// The path no longer leads to a file (deleted or moved while the run started, or a broken link).
+  case vanished
+  /// The path is a folder (e.g. one named `x.csv`), not a file.
+  case folder
+  /// The path is not a regular file (a pipe, socket or device), which could block the run.
+  case notAFile
 }
 
 /// The facts of a finding, from which each language's message is made (`MessageCatalog`).
@@ -22,6 +28,7 @@ public enum FindingMessage: Hashable, Sendable {
   case definitionLastQuarterTarget(q4: Target, annual: Target)
   case definitionQuarterTargetsIncomplete([Quarter])
   case definitionEmpty
+  case definitionTextTooLong(length: Int)
 
   // Completeness.
   case formMissing(indicators: Int)
