@@ -220,5 +220,7 @@ struct BadInputTests {
     #expect(try Data(contentsOf: out).starts(with: [0x50, 0x4B, 0x03, 0x04]))
     #expect(try String(contentsOf: json, encoding: .utf8).contains(String(repeating: "k", count: 40_000)))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["formulir.csv", "indikator.csv", "rekap.json", "rekap.xlsx"])
+    let parts = try xlsxParts(at: out)
+    #expect(parts.values.contains { $0.contains("[terpotong: 40000 karakter; teks lengkap ada di JSON]") })
   }
 }

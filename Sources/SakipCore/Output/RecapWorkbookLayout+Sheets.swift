@@ -84,17 +84,28 @@ final class SheetCursor {
   var name: String { sheet.name }
 
   /// Text, always as a text cell (never a formula), however it begins. Empty text writes a
-  /// styled blank.
+  /// styled blank. Text longer than a cell can hold (Excel's 32,767 characters) is cut with a
+  /// visible note; the JSON keeps it whole.
   func text(_ text: String, _ row: Int, _ col: Int, _ style: CellStyle = Styles.text, measure: Bool = true) throws {
     if text.isEmpty {
       try sheet.writeBlank(row: row, col: col, style: style)
       return
     }
-    try sheet.write(text, row: row, col: col, style: style)
+    try sheet.write(Self.fitted(text), row: row, col: col, style: style)
     guard measure else { return }
     let width = text.split(separator: "\n").map(\.count).max() ?? 0
     // A reason wraps in its cell; it should not make a figure's column wide.
     note(col, style == Styles.reason ? min(width, 14) : width)
+  }
+
+  /// `text` cut to fit one cell, ending with a note that says how long it was.
+  static func fitted(_ text: String) -> String {
+    let limit = Worksheet.maxStringLength
+    guard text.utf16.count > limit else { return text }
+    let note = " … [terpotong: \(text.count) karakter; teks lengkap ada di JSON]"
+    var cut = text.prefix(limit - note.utf16.count - 2)
+    while cut.utf16.count + note.utf16.count > limit { cut = cut.dropLast() }
+    return String(cut) + note
   }
 
   func number(_ value: Double, _ row: Int, _ col: Int, _ style: CellStyle) throws {
