@@ -81,3 +81,17 @@ struct InputFile {
     return ns.localizedDescription
   }
 }
+
+extension DefinitionsReading {
+  /// Reads the definitions file every command starts from, and refuses it with every problem
+  /// listed when it cannot be used (SPEC §2).
+  static func load(_ path: String, options: ReadOptions) throws(SakipError) -> (reading: DefinitionsReading, source: SourceSummary) {
+    let file = InputFile.read(path, options: options)
+    guard let document = file.document else {
+      throw .definitionsUnreadable(path: path, file.failure ?? .empty)
+    }
+    let reading = DefinitionsReader(file: path, decimalMark: file.decimalMark(options)).read(document.records)
+    guard reading.isUsable else { throw .definitionsRefused(reading.findings) }
+    return (reading, file.summary)
+  }
+}

@@ -56,15 +56,7 @@ public enum TemplateBuilder {
   public static func build(_ request: TemplateRequest, context: RunContext) throws(SakipError)
     -> TemplateOutcome
   {
-    let definitionsFile = InputFile.read(request.definitionsPath, options: request.read)
-    guard let document = definitionsFile.document else {
-      throw .definitionsUnreadable(path: request.definitionsPath, definitionsFile.failure ?? .empty)
-    }
-    let reading = DefinitionsReader(
-      file: request.definitionsPath, decimalMark: definitionsFile.decimalMark(request.read)
-    ).read(document.records)
-    guard reading.isUsable else { throw .definitionsRefused(reading.findings) }
-    let definitions = reading.definitions
+    let definitions = try DefinitionsReading.load(request.definitionsPath, options: request.read).reading.definitions
 
     var earlier = EarlierValues()
     var conflicting: [IndicatorCode] = []

@@ -40,18 +40,11 @@ public enum ValidationRun {
   public static func run(
     _ request: ValidationRequest, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) throws(SakipError) -> ValidationReport {
-    let definitionsFile = InputFile.read(request.definitionsPath, options: request.read)
-    guard let document = definitionsFile.document else {
-      throw .definitionsUnreadable(path: request.definitionsPath, definitionsFile.failure ?? .empty)
-    }
-    let reading = DefinitionsReader(
-      file: request.definitionsPath, decimalMark: definitionsFile.decimalMark(request.read)
-    ).read(document.records)
-    guard reading.isUsable else { throw .definitionsRefused(reading.findings) }
+    let (reading, definitionsSource) = try DefinitionsReading.load(request.definitionsPath, options: request.read)
     let definitions = reading.definitions
 
     let paths = try InputDiscovery.forms(in: request.formPaths)
-    var inputs = [definitionsFile.summary]
+    var inputs = [definitionsSource]
     var findings = reading.findings
     var files: [(path: String, file: InputFile)] = []
     for (i, path) in paths.enumerated() {
