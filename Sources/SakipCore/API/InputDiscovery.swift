@@ -4,7 +4,7 @@ import Foundation
 /// sub-folders) for `*.csv`, in path order. Hidden files and Excel lock files (`~$…`) are
 /// skipped.
 enum InputDiscovery {
-  static func forms(in paths: [String]) throws(SakipError) -> [String] {
+  static func forms(in paths: [String], excluding definitions: String? = nil) throws(SakipError) -> [String] {
     var result: [String] = []
     let fm = FileManager.default
     for path in paths {
@@ -26,7 +26,8 @@ enum InputDiscovery {
       guard !found.isEmpty else { throw .usage(.noFormsIn(path)) }
       result.append(contentsOf: found)
     }
-    var seen: Set<String> = []
-    return result.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+    // The definitions file may sit in the same folder as the forms; it is not a form.
+    var seen: Set<String> = definitions.map { [OutputPaths.identity($0)] } ?? []
+    return result.filter { seen.insert(OutputPaths.identity($0)).inserted }
   }
 }

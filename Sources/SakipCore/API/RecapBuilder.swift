@@ -58,6 +58,9 @@ public enum RecapBuilder {
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(SakipError) -> RecapOutcome {
     let report = try ValidationRun.run(request.validation, progress: progress)
+    try OutputPaths.check(
+      outputs: [request.workbookPath] + (request.jsonPath.map { [$0] } ?? []),
+      inputs: report.inputs.map(\.file))
     let recap = Recap(report: report, rules: request.rules, title: request.title, signer: request.signer)
     if request.strict && !report.isValid {
       return RecapOutcome(recap: recap, written: false)

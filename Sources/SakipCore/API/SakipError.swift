@@ -26,4 +26,8 @@ public enum UsageProblem: Sendable, Hashable {
   case invalidPeriod(String)
   case invalidThresholds(String)
   case invalidSigner(String)
+  /// An output path that names one of the inputs.
+  case outputIsInput(String)
+  /// Two outputs asked to be written to the same file.
+  case sameOutputTwice(String)
 }

@@ -65,9 +65,13 @@ public enum TemplateBuilder {
       (earlier, conflicting) = try earlierValues(request, before: request.period, through: previous)
     }
 
-    try AtomicFile.makeFolder(request.outputFolder)
     let sections = definitions.sections
     let slugs = FileName.uniqueSlugs(sections)
+    let folderURL = URL(fileURLWithPath: request.outputFolder)
+    try OutputPaths.check(
+      outputs: slugs.flatMap { [folderURL.appendingPathComponent($0 + ".xlsx").path, folderURL.appendingPathComponent($0 + ".csv").path] },
+      inputs: [request.definitionsPath] + (request.earlierForms.isEmpty ? [] : InputDiscovery.forms(in: request.earlierForms)))
+    try AtomicFile.makeFolder(request.outputFolder)
     var forms: [SectionTemplate] = []
     for (section, slug) in zip(sections, slugs) {
       let layout = FormTemplateLayout(

@@ -43,7 +43,7 @@ public enum ValidationRun {
     let (reading, definitionsSource) = try DefinitionsReading.load(request.definitionsPath, options: request.read)
     let definitions = reading.definitions
 
-    let paths = try InputDiscovery.forms(in: request.formPaths)
+    let paths = try InputDiscovery.forms(in: request.formPaths, excluding: request.definitionsPath)
     var inputs = [definitionsSource]
     var findings = reading.findings
     var files: [(path: String, file: InputFile)] = []
@@ -62,7 +62,9 @@ public enum ValidationRun {
         guard let records = file.document?.records else { continue }
         if let p = FormReader.titleBlock(of: records).period?.value { titles.append(p) }
       }
-      period = Validator.mostCommon(titles)
+      // The period most forms name; on a tie the later one (earlier returns sent along).
+      let counts = Dictionary(titles.map { ($0, 1) }, uniquingKeysWith: +)
+      period = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     }
     guard let period else { throw .usage(.periodUnknown) }
 

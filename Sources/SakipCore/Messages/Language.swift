@@ -7,6 +7,8 @@ public enum Language: String, Sendable, CaseIterable {
   /// A number as people of this language write it: `1.250.000,5` or `1,250,000.5`; at most
   /// `decimals` decimals, trailing zeros dropped.
   public func number(_ value: Double, decimals: Int = 2) -> String {
+    // Beyond what a grouped integer can show exactly, the shortest exact form is clearer.
+    guard value.isFinite, value.magnitude < 1e15 else { return "\(value)" }
     let negative = value < 0
     let scale = pow10(decimals)
     let rounded = (abs(value) * scale).rounded() / scale
@@ -21,8 +23,7 @@ public enum Language: String, Sendable, CaseIterable {
         fraction = digits
       }
     }
-    let grouped = Self.group(integerPart < 9e18 ? String(Int64(integerPart)) : String(integerPart),
-      separator: self == .indonesian ? "." : ",")
+    let grouped = Self.group(String(Int64(integerPart)), separator: self == .indonesian ? "." : ",")
     let mark = self == .indonesian ? "," : "."
     return (negative && rounded != 0 ? "-" : "") + grouped + (fraction.isEmpty ? "" : mark + fraction)
   }

@@ -33,12 +33,14 @@ public enum Quarter: Int, CaseIterable, Sendable, Comparable, Hashable, Codable 
   /// Reads a period as people write it: `TW2`, `TW II`, `tw-2`, `Triwulan II`, `Q2`, `2`.
   public init?(periodText text: String) {
     var rest = Substring(text.lowercased()).trimmingWhitespace()
-    for prefix in ["triwulan", "tw", "q", "quarter"] where rest.hasPrefix(prefix) {
+    for prefix in ["triwulan", "quarter", "tw", "q"] where rest.hasPrefix(prefix) {
       rest = rest.dropFirst(prefix.count)
       break
     }
     rest = rest.drop { $0 == " " || $0 == "-" || $0 == "_" || $0 == "." }
-    guard let q = Quarter(numeral: String(rest)) else { return nil }
+    // The numeral ends at the first space: "II Tahun 2025", "2 (April–Juni)".
+    let numeral = rest.prefix { $0 != " " && $0 != "(" && $0 != "/" && $0 != "," }
+    guard let q = Quarter(numeral: String(numeral)) else { return nil }
     self = q
   }
 }

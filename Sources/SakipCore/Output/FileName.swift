@@ -13,7 +13,10 @@ public enum FileName {
     }
     if out.count > 60 { out = String(out.prefix(60)) }
     while out.hasSuffix("-") { out.removeLast() }
-    return out.isEmpty ? "unit-kerja" : out
+    if out.isEmpty { return "unit-kerja" }
+    // Windows refuses these names whatever the extension.
+    let reserved = ["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] }
+    return reserved.contains(out.uppercased()) ? out + "-unit" : out
   }
 
   /// Slugs for several names, numbered where two would collide (case-insensitively).

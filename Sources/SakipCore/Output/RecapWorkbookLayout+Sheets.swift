@@ -1,3 +1,4 @@
+import Foundation
 import SakipXLSX
 
 /// The styles of the recap workbook.
@@ -137,7 +138,9 @@ final class SheetCursor {
   }
 
   private static func shownWidth(_ value: Double, _ style: CellStyle) -> Int {
-    let digits = String(Int64(value.magnitude.rounded(.down)).description).count
+    // Digits before the decimal mark, without converting to an integer type (a form may hold
+    // any number up to 1e300).
+    let digits = value.magnitude < 1 ? 1 : min(309, Int(log10(value.magnitude).rounded(.down)) + 1)
     let groups = (digits - 1) / 3
     let decimals = style.numberFormat == "#,##0" ? 0 : 3
     return digits + groups + decimals + (value < 0 ? 1 : 0)

@@ -39,6 +39,10 @@ extension ReportRenderer {
     case (.invalidThresholds(let t), false): "Category thresholds \"\(t)\" are not valid. Write four decreasing numbers, e.g. 91,76,66,51."
     case (.invalidSigner(let t), true): "Penandatangan \"\(t)\" tidak sah. Tulis \"Nama|Jabatan|NIP\"."
     case (.invalidSigner(let t), false): "Signer \"\(t)\" is not valid. Write \"Name|Position|NIP\"."
+    case (.outputIsInput(let p), true): "\(p) adalah salah satu berkas masukan; sakip tidak pernah menimpa masukan. Pilih nama atau folder keluaran lain."
+    case (.outputIsInput(let p), false): "\(p) is one of the inputs; sakip never overwrites an input. Choose another output name or folder."
+    case (.sameOutputTwice(let p), true): "\(p) diminta untuk dua keluaran sekaligus. Beri --out dan --json nama yang berbeda."
+    case (.sameOutputTwice(let p), false): "\(p) is asked for two outputs at once. Give --out and --json different names."
     }
   }
 }

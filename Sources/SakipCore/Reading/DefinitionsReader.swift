@@ -122,6 +122,11 @@ public struct DefinitionsReader: Sendable {
       }
 
       let annual = target(.annualTarget)
+      if annual == nil, cell(.annualTarget) != nil, rowIsValid {
+        // `-` or `n/a` where the annual target belongs: a PK row needs a target.
+        report(line, name(.annualTarget), code, .definitionValueMissing)
+        rowIsValid = false
+      }
       var quarterTargets: [Quarter: Target] = [:]
       for column in [DefinitionColumn.targetQ1, .targetQ2, .targetQ3, .targetQ4] {
         if let q = column.quarter, let t = target(column) { quarterTargets[q] = t }

@@ -24,9 +24,13 @@ public struct MergedValues: Sendable {
 
   public init() {}
 
-  /// The realisations reported, as the measurement engine takes them.
+  /// The realisations reported, as the measurement engine takes them. A cell that held
+  /// something unreadable is text for the engine, so the recap says "not a number" rather than
+  /// "not reported".
   public func reportedRealisations(of code: IndicatorCode) -> [Quarter: ReportedValue] {
-    (realisations[code] ?? [:]).compactMapValues { $0.value.isReported ? $0.value : nil }
+    (realisations[code] ?? [:]).compactMapValues {
+      $0.isInvalid ? .text("") : $0.value.isReported ? $0.value : nil
+    }
   }
 
   /// The budget realisations reported, in rupiah.

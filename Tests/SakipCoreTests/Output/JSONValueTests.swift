@@ -72,3 +72,16 @@ struct LanguageTests {
     #expect(Language.english.number(100) == "100")
   }
 }
+
+struct ReservedNameTests {
+  @Test func windowsReservedNamesAreAvoided() {
+    #expect(FileName.slug("CON") == "CON-unit")
+    #expect(FileName.slug("com1") == "com1-unit")
+    #expect(FileName.slug("Console") == "Console")
+  }
+
+  @Test func hugeNumbersFormatWithoutTrapping() {
+    #expect(Language.indonesian.number(1e20) == "1e+20")
+    #expect(Language.indonesian.number(99_999_999_999_999) == "99.999.999.999.999")
+  }
+}

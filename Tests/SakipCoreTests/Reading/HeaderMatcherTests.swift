@@ -75,3 +75,13 @@ struct HeaderMatcherTests {
     #expect(Quarter(periodText: "semester") == nil)
   }
 }
+
+struct PeriodTextTests {
+  @Test(arguments: [
+    ("Triwulan II Tahun 2025", Quarter.second), ("Quarter 2", .second), ("TW III (Juli–September)", .third),
+    ("TW IV/2025", .fourth), ("q1", .first),
+  ])
+  func periodsAsFormsWriteThem(text: String, quarter: Quarter) {
+    #expect(Quarter(periodText: text) == quarter)
+  }
+}
