@@ -133,8 +133,9 @@ for ind in recap["indicators"]:
     for key, p in periods.items():
         values = [quarters[q] for q in SPANS[key]]
         if any(v is None for v in values):
+            # Not reported (quarters named in `missing`) or not a number (said in `reason`).
             check(f"{code} {key} incomplete is null", p["realisation"] is None and p["achievement"] is None
-                  and p["missing"] and p["reason"], p)
+                  and p["reason"] and (p["missing"] or "not a number" in p["reason"]), p)
             continue
         check(f"{code} {key} realisation by {ind['aggregation']}",
               close(AGG[ind["aggregation"]](values), p["realisation"]), (values, p["realisation"]))
