@@ -76,3 +76,19 @@ import Testing
     #expect(run.stdout.contains("\"period\": \"TW2\""))
   }
 }
+
+struct UnreadableFormTests {
+  @Test func anUnreadableFormIsAttributedToItsSectionNotReportedMissing() throws {
+    let folder = try temporaryFolder()
+    for name in try FileManager.default.contentsOfDirectory(atPath: packagePath("samples/formulir-tw2")) {
+      try FileManager.default.copyItem(atPath: packagePath("samples/formulir-tw2/\(name)"), toPath: folder.appendingPathComponent(name).path)
+    }
+    try Data("Kode;Realisasi TW I\n\"SS1;1\n".utf8).write(to: folder.appendingPathComponent("Bidang_Statistik_Sektoral_TW2.csv"))
+    let run = try runSakip(["validate", "--definitions", "samples/indikator.csv", "--period", "TW2", "--format", "json", folder.path])
+    #expect(run.status == 1)
+    let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+    let findings = object?["findings"] as? [[String: Any]] ?? []
+    let statistik = findings.filter { $0["section"] as? String == "Bidang Statistik Sektoral" }.compactMap { $0["check"] as? String }
+    #expect(statistik == ["unreadable-file"])
+  }
+}

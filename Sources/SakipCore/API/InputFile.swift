@@ -76,9 +76,35 @@ struct InputFile {
   static func describe(_ error: Error) -> String {
     let ns = error as NSError
     if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-      return String(cString: strerror(Int32(posix.code)))
+      return describe(errno: Int32(posix.code))
     }
-    return ns.localizedDescription
+    if ns.domain == NSPOSIXErrorDomain { return describe(errno: Int32(ns.code)) }
+    switch ns.code {
+    case CocoaError.fileNoSuchFile.rawValue, CocoaError.fileReadNoSuchFile.rawValue: return describe(errno: ENOENT)
+    case CocoaError.fileWriteOutOfSpace.rawValue: return describe(errno: ENOSPC)
+    case CocoaError.fileReadNoPermission.rawValue, CocoaError.fileWriteNoPermission.rawValue: return describe(errno: EACCES)
+    case CocoaError.fileWriteVolumeReadOnly.rawValue: return describe(errno: EROFS)
+    case CocoaError.fileWriteFileExists.rawValue: return describe(errno: EEXIST)
+    default: return ns.localizedDescription
+    }
+  }
+
+  /// A system error in plain Indonesian, with its name for whoever maintains the computer.
+  static func describe(errno code: Int32) -> String {
+    let text: String
+    switch code {
+    case ENOENT: text = "berkas atau folder tidak ditemukan"
+    case EACCES, EPERM: text = "tidak ada izin"
+    case ENOSPC: text = "ruang disk habis"
+    case EROFS: text = "disk hanya dapat dibaca"
+    case EISDIR: text = "itu sebuah folder, bukan berkas"
+    case ENOTDIR: text = "bagian dari jalurnya bukan folder"
+    case EEXIST: text = "sudah ada berkas atau folder dengan nama itu"
+    case EDQUOT: text = "kuota disk habis"
+    case EIO: text = "kesalahan baca/tulis disk"
+    default: text = String(cString: strerror(code))
+    }
+    return "\(text); \(String(cString: strerror(code)))"
   }
 }
 

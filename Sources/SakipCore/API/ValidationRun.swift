@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `sakip validate` (and the reading half of `recap`) is asked to do.
 public struct ValidationRequest: Sendable {
   public var definitionsPath: String
@@ -69,11 +71,14 @@ public enum ValidationRun {
     guard let period else { throw .usage(.periodUnknown) }
 
     var forms: [Form] = []
+    var unreadableSections: [String: String] = [:]
     for (path, file) in files {
       guard let records = file.document?.records else {
+        let section = sectionNamed(byFile: path, in: definitions)
+        if let section { unreadableSections[path] = section }
         findings.append(
           Finding(.unreadableFile, at: SourceLocation(file: path, line: file.failureLine ?? lineOf(file.failure)),
-            .unreadable(file.failure ?? .empty)))
+            section: section, .unreadable(file.failure ?? .empty)))
         continue
       }
       let (form, formFindings) = FormReader(
@@ -83,14 +88,27 @@ public enum ValidationRun {
       findings += formFindings
     }
 
-    let outcome = Validator.validate(
-      ValidationInput(definitions: definitions, forms: forms, period: period, year: request.year))
+    var input = ValidationInput(definitions: definitions, forms: forms, period: period, year: request.year)
+    input.sectionsWithUnreadableForms = Set(unreadableSections.values)
+    var outcome = Validator.validate(input)
+    outcome.formSections.merge(unreadableSections) { current, _ in current }
     findings += outcome.findings
     let sorted = sort(findings, sections: definitions.sections)
     return ValidationReport(
       definitions: definitions, forms: forms, period: period, year: outcome.year, findings: sorted,
-      sections: sectionStatuses(definitions, forms, outcome, sorted, period: period),
+      sections: sectionStatuses(definitions, files.map(\.path), outcome, sorted, period: period),
       inputs: inputs, merged: outcome.merged)
+  }
+
+  /// The section whose name the file name carries (`Bidang_Infrastruktur_TIK_TW2.csv`), the
+  /// longest such name when several match; for files that cannot be read at all.
+  static func sectionNamed(byFile path: String, in definitions: IndicatorDefinitions) -> String? {
+    func key(_ s: String) -> String {
+      String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+    }
+    let name = key(URL(fileURLWithPath: path).lastPathComponent)
+    return definitions.sections.filter { !key($0).isEmpty && name.contains(key($0)) }
+      .max { key($0).count < key($1).count }
   }
 
   static func lineOf(_ reason: UnreadableReason?) -> Int? {
@@ -115,11 +133,11 @@ public enum ValidationRun {
   }
 
   static func sectionStatuses(
-    _ definitions: IndicatorDefinitions, _ forms: [Form], _ outcome: ValidationOutcome,
+    _ definitions: IndicatorDefinitions, _ paths: [String], _ outcome: ValidationOutcome,
     _ findings: [Finding], period: Quarter
   ) -> [SectionStatus] {
     let findingsBySection = Dictionary(grouping: findings) { $0.section ?? "" }
-    let formsBySection = Dictionary(grouping: forms.map(\.file)) { outcome.formSections[$0] ?? "" }
+    let formsBySection = Dictionary(grouping: paths) { outcome.formSections[$0] ?? "" }
     return definitions.sections.map { section in
       let indicators = definitions.indicators(of: section)
       var reported = 0

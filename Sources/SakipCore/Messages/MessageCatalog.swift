@@ -62,10 +62,10 @@ public struct MessageCatalog: Sendable {
     switch (problem, isID) {
     case (.otherDecimalMark, true):
       return "\"\(text)\" tidak dapat dibaca dengan pasti: berkas ini memakai \(markName(mark)). "
-        + "Tulis ulang angkanya dengan cara itu, atau jalankan ulang dengan \(flag) jika seluruh berkas memakai cara lain."
+        + "Tulis ulang angkanya dengan cara itu. (Tim SAKIP: jika seluruh berkas memakai cara lain, jalankan ulang dengan \(flag).)"
     case (.otherDecimalMark, false):
       return "\"\(text)\" cannot be read for certain: this file uses \(markName(mark)). "
-        + "Rewrite the number that way, or run again with \(flag) if the whole file uses the other mark."
+        + "Rewrite the number that way. (SAKIP team: if the whole file uses the other mark, run again with \(flag).)"
     case (.ambiguous, true):
       return "\"\(text)\" bukan angka yang jelas (pemisah ribuan harus per tiga angka, satu tanda desimal). "
         + "Tulis satu angka saja, dengan \(markName(mark))."
@@ -170,7 +170,9 @@ public struct MessageCatalog: Sendable {
         ? "Target triwulan tidak lengkap (kosong: \(list)). Lengkapi Rencana Aksi; capaian triwulan itu tidak dapat dihitung."
         : "Quarterly targets are incomplete (empty: \(list)). Complete the action plan; those quarters cannot be measured."
     case .definitionEmpty:
-      return isID ? "Berkas definisi tidak berisi satu indikator pun." : "The definitions file holds no indicator."
+      return isID
+        ? "Berkas definisi tidak berisi satu indikator pun. Isi satu baris per indikator di bawah baris judul (kode, indikator, satuan, penanggung_jawab, target)."
+        : "The definitions file holds no indicator. Add one row per indicator under the header (kode, indikator, satuan, penanggung_jawab, target)."
     case .definitionTextTooLong(let length):
       return isID
         ? "Isian ini terlalu panjang (\(length) karakter): satu sel Excel memuat paling banyak 32767 karakter. Persingkat isiannya."

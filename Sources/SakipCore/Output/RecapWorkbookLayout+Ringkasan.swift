@@ -43,7 +43,12 @@ extension Layout {
     ]
     for (label, value) in facts {
       try cursor.text(label, row, 0, Styles.label, measure: false)
-      try cursor.text(value, row, 1, CellStyle(), measure: false)
+      // Counts and the year are numbers (SPEC §8: numbers are never written as text).
+      if let number = Int(value) {
+        try cursor.number(Double(number), row, 1, Styles.integerLeft)
+      } else {
+        try cursor.text(value, row, 1, CellStyle(), measure: false)
+      }
       row += 1
     }
 

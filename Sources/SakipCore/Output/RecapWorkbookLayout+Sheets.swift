@@ -19,6 +19,8 @@ enum Styles {
     isItalic: true, fontColor: RGBColor(0x7F7F7F), hasThinBorder: true, verticalAlignment: .top,
     wrapsText: true)
   static let integer = CellStyle(hasThinBorder: true, verticalAlignment: .top, numberFormat: "#,##0")
+  /// A plain whole number beside a label (a year is not grouped: 2025, not 2.025).
+  static let integerLeft = CellStyle(horizontalAlignment: .left, numberFormat: "0")
   static let decimal = CellStyle(
     hasThinBorder: true, verticalAlignment: .top, numberFormat: "#,##0.00##")
   /// Capaian, serapan, progress: percent points with two decimals (`95.50`).

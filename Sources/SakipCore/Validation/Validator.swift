@@ -8,6 +8,9 @@ public struct ValidationInput: Sendable {
   public var year: Int?
   /// The measurement rules the explanation check measures with.
   public var rules: MeasurementRules
+  /// Sections whose form arrived but could not be read (reported as `unreadable-file`, so not
+  /// again as `missing-form`).
+  public var sectionsWithUnreadableForms: Set<String> = []
 
   public init(
     definitions: IndicatorDefinitions, forms: [Form], period: Quarter, year: Int?,

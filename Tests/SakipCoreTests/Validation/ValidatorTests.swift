@@ -158,3 +158,17 @@ struct ValidatorTests {
     #expect(FindingCode.conflict.defaultSeverity == .error)
   }
 }
+
+struct ReviewFixValidatorTests {
+  @Test func budgetOverCeilingPointsWhereTheTotalFirstPassesThePagu() throws {
+    let form = cleanApplications.replacingOccurrences(of: "100.000.000;120.000.000", with: "500.000.000;0")
+    let findings = try validate([("a.csv", cleanSecretariat), ("b.csv", form)])
+    #expect(projection(findings) == [["5", "Realisasi Anggaran TW I", "budget-over-ceiling"]])
+  }
+
+  @Test func findingsOfAnUntitledFormTakeTheSectionOfItsCodes() throws {
+    let (_, findings) = try readForm("Kode;Realisasi TW I;Realisasi TW II\nP1;1;1\nP2;1;1\nP9;1;1\n")
+    #expect(findings.map(\.code) == [.unknownCode])
+    #expect(findings.first?.section == "Bidang Aplikasi")
+  }
+}

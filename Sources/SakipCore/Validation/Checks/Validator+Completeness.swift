@@ -12,6 +12,7 @@ extension Validator {
       let forms = formsBySection[section] ?? []
       let anyRow = indicators.contains { merged.origins[$0.code] != nil }
       if forms.isEmpty && !anyRow {
+        if input.sectionsWithUnreadableForms.contains(section) { continue }
         findings.append(Finding(.missingForm, section: section, .formMissing(indicators: indicators.count)))
         continue
       }

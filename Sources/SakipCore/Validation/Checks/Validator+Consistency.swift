@@ -39,11 +39,17 @@ extension Validator {
     }
     for indicator in input.definitions.indicators {
       guard let ceiling = indicator.ceiling, let cells = merged.budget[indicator.code] else { continue }
-      let reported = cells.values.compactMap { $0.value.number }
-      let toDate = reported.reduce(0, +)
-      guard toDate > ceiling + 1e-9 * max(1, ceiling),
-        let last = cells.max(by: { $0.key < $1.key })?.value
-      else { continue }
+      let tolerance = 1e-9 * max(1, ceiling)
+      let ordered = cells.sorted { $0.key < $1.key }
+      let toDate = ordered.compactMap { $0.value.value.number }.reduce(0, +)
+      guard toDate > ceiling + tolerance else { continue }
+      // Point at the cell where the running total first passes the pagu.
+      var running = 0.0
+      let crossing = ordered.first { entry in
+        running += entry.value.value.number ?? 0
+        return running > ceiling + tolerance
+      }
+      guard let last = crossing?.value else { continue }
       findings.append(
         Finding(.budgetOverCeiling, at: SourceLocation(file: last.file, line: last.line, column: last.column),
           section: indicator.section, indicator: indicator.code,
