@@ -38,9 +38,13 @@ public struct Recap: Sendable {
 
   /// Categories of the capaian to date per section, in the definitions' order.
   public var summaryBySection: [(section: String, summary: CategorySummary)] {
-    report.definitions.sections.map { section in
-      let codes = Set(report.definitions.indicators(of: section).map(\.code))
-      return (section, CategorySummary(yearToDate: measurements.filter { codes.contains($0.code) }))
+    // One pass over the indicators, not one per section (a province has thousands).
+    let empty = CategorySummary([PeriodMeasure]())
+    var bySection: [String: CategorySummary] = [:]
+    for (definition, measurement) in zip(report.definitions.indicators, measurements) {
+      guard let toDate = measurement.yearToDate else { continue }
+      bySection[definition.section, default: empty].add(toDate)
     }
+    return report.definitions.sections.map { ($0, bySection[$0] ?? empty) }
   }
 }
