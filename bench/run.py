@@ -112,8 +112,10 @@ def measure(tool, size, rnd, timeout):
             return "timeout"
         wall = time.perf_counter() - start
     if rc != 0 or not os.path.exists(out + ".xlsx"):
-        print(f"  {tool}: exit {rc}, see {log}", file=sys.stderr)
-        return "failed"
+        # GNU time exits 128 + N when the child died of signal N (not our timeout: that is SIGKILL)
+        why = f"killed by signal {rc - 128}" if rc > 128 else f"exit {rc}"
+        print(f"  {tool}: {why} after {wall:.0f} s, see {log}", file=sys.stderr)
+        return f"failed ({why} after {wall:.0f} s)"
     with open(rss_file) as f:
         rss_kb = int(f.read().split()[-1])
     return wall, rss_kb * 1024
@@ -182,7 +184,7 @@ def run_size(size, rounds, timeout):
 def fmt_wall(t):
     if t["wall"] is not None:
         return f"{t['wall']:.3f} s"
-    return {"timeout": "> timeout", "failed": "failed"}.get(t["status"], "–")
+    return "> timeout" if t["status"] == "timeout" else t["status"]
 
 
 def table(res):
