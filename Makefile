@@ -7,7 +7,7 @@ BIN := .build/debug/sakip
 OUT := out
 export SOURCE_DATE_EPOCH ?= 1751328000
 
-.PHONY: deps build test demo boundary independent bench clean
+.PHONY: deps build test demo boundary independent bench bench-country clean
 
 ## Install missing system packages (Debian) and Python's openpyxl for the independent checks.
 deps:
@@ -51,6 +51,16 @@ independent:
 	python3 scripts/check_outputs.py $(BIN)
 	python3 scripts/check_template.py $(BIN)
 	python3 scripts/check_workbook.py $(BIN)
+
+## Speed and peak memory of `sakip recap` on generated agency and province corpora, in the same
+## run as csv+XlsxWriter, pandas+openpyxl and the C floor (libcsv + libxlsxwriter alone);
+## table on stdout and in bench/out/results.md (bench/README.md).
+bench: deps
+	python3 bench/run.py agency province
+
+## The same on the country corpus (2,000,000 indicators, 20,000 forms, ~1.3 GB of CSV).
+bench-country: deps
+	python3 bench/run.py country
 
 clean:
 	rm -rf .build $(OUT)
