@@ -7,13 +7,13 @@
 
 Prints `independent: N passed, M failed` and exits non-zero when anything failed.
 """
+import hashlib
 import json
 import os
-import subprocess
-import sys
+import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, sys.argv[1] if len(sys.argv) > 1 else ".build/debug/sakip")
+from checklib import ROOT, check, finish, sakip
+
 EXPECTED = json.load(open(os.path.join(ROOT, "samples", "expected.json"), encoding="utf-8"))
 SPEC_CHECKS = {
     "missing-form", "missing-indicator", "missing-value", "missing-budget", "unreadable-file",
@@ -23,22 +23,6 @@ SPEC_CHECKS = {
     "invalid-definition",
 }
 
-passed = 0
-failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
-
-
-def sakip(*args):
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1751328000")
-    return subprocess.run([BIN, *args], cwd=ROOT, capture_output=True, env=env)
 
 
 def validate_json(period, folder):
@@ -83,13 +67,11 @@ check("inputs: definitions + 6 forms", len(inputs) == 7, len(inputs))
 for entry in inputs:
     path = os.path.join(ROOT, entry["file"])
     check(f"bytes of {entry['file']}", os.path.getsize(path) == entry["bytes"])
-    import hashlib
     check(f"sha256 of {entry['file']}", hashlib.sha256(open(path, "rb").read()).hexdigest() == entry["sha256"])
 
 
 # Recap JSON: every period value, achievement, category and budget figure re-derived here from
 # the quarter values with SPEC §5's rules, written out again in Python.
-import tempfile
 tmp = tempfile.mkdtemp()
 run = sakip("recap", "--definitions", "samples/indikator.csv", "--period", "TW2",
             "--out", os.path.join(tmp, "r.xlsx"), "--json", os.path.join(tmp, "r.json"),
@@ -160,5 +142,4 @@ for ind in recap["indicators"]:
         check(f"{code} absorption", close(to_date / budget["ceiling"] * 100, budget["absorption"]))
         check(f"{code} remaining", close(budget["ceiling"] - to_date, budget["remaining"]))
 
-print(f"independent: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("independent")

@@ -24,14 +24,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 
 import openpyxl
 from openpyxl.utils import get_column_letter, range_boundaries
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, sys.argv[1] if len(sys.argv) > 1 else ".build/debug/sakip")
+from checklib import ROOT, check, finish, sakip
+
 DEFINITIONS = os.path.join(ROOT, "samples", "indikator.csv")
 FORBIDDEN = {
     "invalid-number", "unknown-code", "target-mismatch", "unit-mismatch", "orphan-value",
@@ -40,22 +39,6 @@ FORBIDDEN = {
 }
 DEFINITION_HEADERS = {"Kode", "Indikator", "Satuan", "Target", "Pagu"}
 
-passed = 0
-failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}"[:2000])
-
-
-def sakip(*args):
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1751328000")
-    return subprocess.run([BIN, *args], cwd=ROOT, capture_output=True, env=env)
 
 
 def read_definitions():
@@ -410,8 +393,7 @@ def main():
     validate("csv", filled_csv, expected_csv, empty_csv)
 
     shutil.rmtree(work, ignore_errors=True)
-    print(f"template: {passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    finish("template")
 
 
 if __name__ == "__main__":

@@ -21,26 +21,14 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 
 import openpyxl
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, sys.argv[1] if len(sys.argv) > 1 else ".build/debug/sakip")
+from checklib import ROOT, check, finish, sakip
+
 SHEETS = ["Ringkasan", "Pengukuran", "Anggaran", "Kelengkapan", "Validasi", "E.81", "Sumber"]
 NIP = "197001011990031001"
-passed = 0
-failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 def close(a, b, tol=1e-9):
@@ -52,13 +40,9 @@ def close(a, b, tol=1e-9):
 
 
 def recap(folder, out, json_out):
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1751328000")
-    run = subprocess.run(
-        [BIN, "recap", "--definitions", os.path.join(ROOT, "samples/indikator.csv"), "--period", "TW2",
-         "--out", out, "--json", json_out, "--title", "Dinas Kominfo Kabupaten Sukamaju",
-         "--signer", f"Budi Santoso|Kepala Dinas|{NIP}", folder],
-        cwd=ROOT, capture_output=True, env=env)
-    return run
+    return sakip("recap", "--definitions", os.path.join(ROOT, "samples/indikator.csv"), "--period", "TW2",
+                 "--out", out, "--json", json_out, "--title", "Dinas Kominfo Kabupaten Sukamaju",
+                 "--signer", f"Budi Santoso|Kepala Dinas|{NIP}", folder)
 
 
 # ---------------------------------------------------------------- formula evaluator
@@ -474,8 +458,7 @@ def main():
             check("two runs give identical bytes", open(xlsx, "rb").read() == first)
             check_form_text_stays_text(tmp)
             check_pdf(xlsx, tmp)
-    print(f"workbook: {passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    finish("workbook")
 
 
 if __name__ == "__main__":
