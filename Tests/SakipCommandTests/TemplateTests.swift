@@ -2,6 +2,7 @@ import Foundation
 import SakipCSV
 import SakipCore
 import SakipTestSupport
+import SakipXLSX
 import Testing
 
 /// `sakip template` end to end on the samples: forms are written per section, filled the way a
@@ -204,7 +205,7 @@ struct TemplateTests {
       var inputs = 0
       for (i, indicator) in layout.indicators.enumerated() {
         for (c, column) in layout.columns.enumerated() {
-          let address = "\(CellAddressName.column(c))\(layout.firstDataRow + i + 1)"
+          let address = "\(CellAddress.columnName(c))\(layout.firstDataRow + i + 1)"
           let style = try #require(cells[address], "\(slug) \(address) not written")
           let isInput = layout.inputKind(indicator, column) != nil
           #expect(unlocked.contains(style) == isInput, "\(slug) \(address) \(column.header)")
@@ -252,19 +253,5 @@ struct TemplateTests {
     ])
     #expect(run.status == 0)
     #expect(run.stdout.contains("--from diabaikan"))
-  }
-}
-
-/// Column letters for addresses (A, B, … AA).
-enum CellAddressName {
-  static func column(_ index: Int) -> String {
-    var n = index + 1
-    var letters = ""
-    while n > 0 {
-      let r = (n - 1) % 26
-      letters = String(UnicodeScalar(UInt8(65 + r))) + letters
-      n = (n - 1) / 26
-    }
-    return letters
   }
 }

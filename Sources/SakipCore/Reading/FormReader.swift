@@ -1,4 +1,5 @@
 import SakipCSV
+import SakipXLSX
 
 /// Reads one returned form from CSV records (SPEC §3), reporting what is malformed in it.
 public struct FormReader: Sendable {
@@ -76,7 +77,7 @@ public struct FormReader: Sendable {
         let extra = fields.indices.dropFirst(width).first(where: { !fields[$0].trimmed.isEmpty })
       {
         findings.append(
-          Finding(.extraCells, at: location(extra, columnLetter(extra)), section: section,
+          Finding(.extraCells, at: location(extra, CellAddress.columnName(extra)), section: section,
             indicator: codeText.isEmpty ? nil : IndicatorCode(codeText), .extraCells(text(extra))))
       }
 

@@ -44,15 +44,3 @@ extension String {
     return out
   }
 }
-
-/// Excel's column letter for a 0-based index: 0 → A, 26 → AA.
-func columnLetter(_ index: Int) -> String {
-  var n = index + 1
-  var letters = ""
-  while n > 0 {
-    let r = (n - 1) % 26
-    letters = String(UnicodeScalar(UInt8(65 + r))) + letters
-    n = (n - 1) / 26
-  }
-  return letters
-}
