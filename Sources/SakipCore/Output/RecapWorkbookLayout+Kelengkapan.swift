@@ -9,19 +9,8 @@ extension Layout {
       "Kesalahan", "Peringatan", "Status",
     ]
     let fixed: [Int: Double] = [0: 34, 1: 40]
-    let table = try SplitTable(
-      workbook: workbook, name: "Kelengkapan", rowLimit: rowLimit,
-      sizeEarly: early(labels, fixed), rowCount: recap.report.sections.count,
-      prepare: { cursor, rows in
-        try filterAndColour(cursor, headerRow: Self.tableHeaderRows.upperBound, columns: labels.count, rows: rows)
-      }
-    ) {
-      cursor, number in
-      try startTable(cursor, headerRows: Self.tableHeaderRows)
-      try writeTitle(cursor, "Kelengkapan formulir per unit kerja", number: number)
-      try writeHeader(cursor, labels, row: Self.tableHeaderRows.upperBound)
-      return Self.tableHeaderRows.upperBound + 1
-    }
+    let table = try plainTable(
+      name: "Kelengkapan", title: "Kelengkapan formulir per unit kerja", labels: labels, fixed: fixed, rowCount: recap.report.sections.count)
     let renderer = ReportRenderer(context: context)
     for section in recap.report.sections {
       let (cursor, row) = try table.nextRow()
@@ -46,19 +35,8 @@ extension Layout {
   func writeFindings() throws {
     let labels = ["Tingkat", "Pemeriksaan", "Unit kerja", "Berkas", "Baris", "Kolom", "Kode", "Pesan"]
     let fixed: [Int: Double] = [2: 28, 3: 40, 7: 80]
-    let table = try SplitTable(
-      workbook: workbook, name: "Validasi", rowLimit: rowLimit,
-      sizeEarly: early(labels, fixed), rowCount: recap.report.findings.count,
-      prepare: { cursor, rows in
-        try filterAndColour(cursor, headerRow: Self.tableHeaderRows.upperBound, columns: labels.count, rows: rows)
-      }
-    ) {
-      cursor, number in
-      try startTable(cursor, headerRows: Self.tableHeaderRows)
-      try writeTitle(cursor, "Temuan validasi", number: number)
-      try writeHeader(cursor, labels, row: Self.tableHeaderRows.upperBound)
-      return Self.tableHeaderRows.upperBound + 1
-    }
+    let table = try plainTable(
+      name: "Validasi", title: "Temuan validasi", labels: labels, fixed: fixed, rowCount: recap.report.findings.count)
     let catalog = MessageCatalog(language: context.language)
     let error = CellStyle(isBold: true, fontColor: RGBColor(0x9C0006), fillColor: RGBColor(0xFFC7CE), hasThinBorder: true, verticalAlignment: .top)
     let warning = CellStyle(isBold: true, fontColor: RGBColor(0x9C5700), fillColor: RGBColor(0xFFEB9C), hasThinBorder: true, verticalAlignment: .top)
@@ -86,19 +64,8 @@ extension Layout {
   func writeSources() throws {
     let labels = ["Berkas", "Ukuran (byte)", "SHA-256", "Encoding", "Pemisah", "Baris"]
     let fixed: [Int: Double] = [0: 40, 2: 68]
-    let table = try SplitTable(
-      workbook: workbook, name: "Sumber", rowLimit: rowLimit, trailerRows: 5,
-      sizeEarly: early(labels, fixed), rowCount: recap.report.inputs.count,
-      prepare: { cursor, rows in
-        try filterAndColour(cursor, headerRow: Self.tableHeaderRows.upperBound, columns: labels.count, rows: rows)
-      }
-    ) {
-      cursor, number in
-      try startTable(cursor, headerRows: Self.tableHeaderRows)
-      try writeTitle(cursor, "Sumber data", number: number)
-      try writeHeader(cursor, labels, row: Self.tableHeaderRows.upperBound)
-      return Self.tableHeaderRows.upperBound + 1
-    }
+    let table = try plainTable(
+      name: "Sumber", title: "Sumber data", labels: labels, fixed: fixed, rowCount: recap.report.inputs.count, trailerRows: 5)
     for input in recap.report.inputs {
       let (cursor, row) = try table.nextRow()
       try cursor.text(input.file, row, 0)
@@ -127,5 +94,24 @@ extension Layout {
     let safe = argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,+@%".contains($0) }
     if safe && !argument.isEmpty { return argument }
     return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  /// A table with one title and one header row, continued over sheets as the row limit needs:
+  /// `Kelengkapan`, `Validasi`, `Sumber`.
+  func plainTable(
+    name: String, title: String, labels: [String], fixed: [Int: Double], rowCount: Int, trailerRows: Int = 0
+  ) throws -> SplitTable {
+    try SplitTable(
+      workbook: workbook, name: name, rowLimit: rowLimit, trailerRows: trailerRows,
+      sizeEarly: early(labels, fixed), rowCount: rowCount,
+      prepare: { cursor, rows in
+        try filterAndColour(cursor, headerRow: Self.tableHeaderRows.upperBound, columns: labels.count, rows: rows)
+      }
+    ) { cursor, number in
+      try startTable(cursor, headerRows: Self.tableHeaderRows)
+      try writeTitle(cursor, title, number: number)
+      try writeHeader(cursor, labels, row: Self.tableHeaderRows.upperBound)
+      return Self.tableHeaderRows.upperBound + 1
+    }
   }
 }
