@@ -40,3 +40,16 @@ struct SakipCommand: ParsableCommand {
     }
   }
 }
+
+extension SakipCommand {
+  /// Runs a subcommand's work; a `SakipError` is told to the user in the run's language and
+  /// becomes the exit status of SPEC §1.
+  static func reportingFailures(_ context: RunContext, _ work: () throws -> Void) throws {
+    do {
+      try work()
+    } catch let error as SakipError {
+      Console.error(ReportRenderer(context: context).text(error))
+      throw ExitCode(error.exitStatus)
+    }
+  }
+}

@@ -84,14 +84,11 @@ extension SakipCommand {
           year: year, read: csv.readOptions),
         rules: rules ?? .default, workbookPath: workbook, jsonPath: json, title: title,
         signer: signer.flatMap(SakipCore.Signer.init(parsing:)), strict: strict)
-      do {
+      try SakipCommand.reportingFailures(context) {
         let outcome = try RecapBuilder.run(request, context: context, progress: Console.progress("Membaca formulir"))
         let renderer = ReportRenderer(context: context)
         Console.out(renderer.recapSummary(outcome, workbook: workbook, json: json))
         throw ExitCode(outcome.written ? ExitStatus.done.rawValue : ExitStatus.invalid.rawValue)
-      } catch let error as SakipError {
-        Console.error(ReportRenderer(context: context).text(error))
-        throw ExitCode(error.exitStatus)
       }
     }
   }

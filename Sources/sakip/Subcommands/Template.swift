@@ -55,13 +55,10 @@ extension SakipCommand {
       let request = TemplateRequest(
         definitionsPath: definitions.definitions, year: year, period: period.quarter, outputFolder: out,
         earlierForms: earlier, agency: agency, password: password, read: csv.readOptions)
-      do {
+      try SakipCommand.reportingFailures(context) {
         let outcome = try TemplateBuilder.build(request, context: context)
         Console.out(Self.summary(outcome))
         throw ExitCode(ExitStatus.done.rawValue)
-      } catch let error as SakipError {
-        Console.error(ReportRenderer(context: context).text(error))
-        throw ExitCode(error.exitStatus)
       }
     }
 

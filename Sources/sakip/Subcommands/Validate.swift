@@ -44,15 +44,12 @@ extension SakipCommand {
       let request = ValidationRequest(
         definitionsPath: definitions.definitions, formPaths: forms, period: period?.quarter,
         year: year, read: csv.readOptions)
-      do {
+      try SakipCommand.reportingFailures(context) {
         let report = try ValidationRun.run(request, progress: Console.progress("Membaca formulir"))
         let renderer = ReportRenderer(context: context)
         Console.out(format == .json ? renderer.json(report).rendered() : renderer.text(report))
         if let notes { try ReturnNote.write(for: report, to: notes, context: context) }
         throw ExitCode(report.isValid ? ExitStatus.done.rawValue : ExitStatus.invalid.rawValue)
-      } catch let error as SakipError {
-        Console.error(ReportRenderer(context: context).text(error))
-        throw ExitCode(error.exitStatus)
       }
     }
   }
