@@ -85,6 +85,16 @@ enum CSVDialect {
     var current: [UInt8] = []
     var inQuotes = false
     func finish() {
+      if current.allSatisfy({ $0 < 0x80 }) {
+        // ASCII: trim and lowercase the bytes themselves.
+        let isSpace = { (b: UInt8) in b == 0x20 || (0x09...0x0D).contains(b) }
+        let start = current.firstIndex { !isSpace($0) } ?? current.endIndex
+        let end = current.lastIndex { !isSpace($0) }.map { $0 + 1 } ?? start
+        let lowered = current[start..<max(start, end)].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        cells.append(String(decoding: lowered, as: UTF8.self))
+        current.removeAll(keepingCapacity: true)
+        return
+      }
       let text = String(decoding: current, as: UTF8.self)
       let trimmed = text.unicodeScalars.drop(while: \.properties.isWhitespace)
         .reversed().drop(while: \.properties.isWhitespace).reversed()

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What `sakip validate` (and the reading half of `recap`) is asked to do.
 public struct ValidationRequest: Sendable {
@@ -21,7 +22,6 @@ public struct ValidationRequest: Sendable {
 /// Everything validation found, ready to render as text, JSON, notes or a workbook.
 public struct ValidationReport: Sendable {
   public var definitions: IndicatorDefinitions
-  public var forms: [Form]
   public var period: Quarter
   public var year: Int?
   /// Every finding, sorted by section (in the definitions' order), file, line.
@@ -48,42 +48,41 @@ public enum ValidationRun {
     let paths = try InputDiscovery.forms(in: request.formPaths, excluding: request.definitionsPath)
     var inputs = [definitionsSource]
     var findings = reading.findings
-    var files: [(path: String, file: InputFile)] = []
-    for (i, path) in paths.enumerated() {
-      let file = InputFile.read(path, options: request.read)
-      inputs.append(file.summary)
-      files.append((path, file))
-      progress?(i + 1, paths.count)
-    }
 
-    // The period: as asked, else what most forms say.
+    // The period: as asked, else what most forms name (a first pass over the title blocks).
     var period = request.period
     if period == nil {
-      var titles: [Quarter] = []
-      for (_, file) in files {
-        guard let records = file.document?.records else { continue }
-        if let p = FormReader.titleBlock(of: records).period?.value { titles.append(p) }
+      let titles = parallelMap(count: paths.count) { i in
+        InputFile.read(paths[i], options: request.read).document
+          .flatMap { FormReader.titleBlock(of: $0.records).period?.value }
       }
       // The period most forms name; on a tie the later one (earlier returns sent along).
-      let counts = Dictionary(titles.map { ($0, 1) }, uniquingKeysWith: +)
+      let counts = Dictionary(titles.compactMap { $0 }.map { ($0, 1) }, uniquingKeysWith: +)
       period = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     }
     guard let period else { throw .usage(.periodUnknown) }
 
+    // Each form is parsed as soon as it is read and its records dropped, on every core: memory
+    // holds what the forms say, never all their text at once.
+    let done = Atomic<Int>(0)
+    let loaded = parallelMap(count: paths.count) { i in
+      let form = LoadedForm.load(paths[i], options: request.read, period: period, definitions: definitions)
+      progress?(done.wrappingAdd(1, ordering: .relaxed).newValue, paths.count)
+      return form
+    }
+
     var forms: [Form] = []
     var unreadableSections: [String: String] = [:]
-    for (path, file) in files {
-      guard let records = file.document?.records else {
-        let section = sectionNamed(byFile: path, in: definitions)
-        if let section { unreadableSections[path] = section }
+    for file in loaded {
+      inputs.append(file.summary)
+      guard let (form, formFindings) = file.parsed else {
+        let section = sectionNamed(byFile: file.path, in: definitions)
+        if let section { unreadableSections[file.path] = section }
         findings.append(
-          Finding(.unreadableFile, at: SourceLocation(file: path, line: file.failureLine ?? lineOf(file.failure)),
+          Finding(.unreadableFile, at: SourceLocation(file: file.path, line: file.failureLine ?? lineOf(file.failure)),
             section: section, .unreadable(file.failure ?? .empty)))
         continue
       }
-      let (form, formFindings) = FormReader(
-        file: path, decimalMark: file.decimalMark(request.read), defaultPeriod: period
-      ).read(records, definitions: definitions)
       forms.append(form)
       findings += formFindings
     }
@@ -95,8 +94,8 @@ public enum ValidationRun {
     findings += outcome.findings
     let sorted = sort(findings, sections: definitions.sections)
     return ValidationReport(
-      definitions: definitions, forms: forms, period: period, year: outcome.year, findings: sorted,
-      sections: sectionStatuses(definitions, files.map(\.path), outcome, sorted, period: period),
+      definitions: definitions, period: period, year: outcome.year, findings: sorted,
+      sections: sectionStatuses(definitions, paths, outcome, sorted, period: period),
       inputs: inputs, merged: outcome.merged)
   }
 
@@ -160,5 +159,27 @@ public enum ValidationRun {
         errors: own.filter { $0.severity == .error }.count,
         warnings: own.filter { $0.severity == .warning }.count)
     }
+  }
+}
+
+/// One form file after reading: its provenance and what it says, or why it could not be read.
+/// Its CSV records are not kept.
+struct LoadedForm: Sendable {
+  var path: String
+  var summary: SourceSummary
+  var parsed: (form: Form, findings: [Finding])?
+  var failure: UnreadableReason?
+  var failureLine: Int?
+
+  static func load(
+    _ path: String, options: ReadOptions, period: Quarter, definitions: IndicatorDefinitions
+  ) -> LoadedForm {
+    let file = InputFile.read(path, options: options)
+    let parsed = file.document.map {
+      FormReader(file: path, decimalMark: file.decimalMark(options), defaultPeriod: period)
+        .read($0.records, definitions: definitions)
+    }
+    return LoadedForm(
+      path: path, summary: file.summary, parsed: parsed, failure: file.failure, failureLine: file.failureLine)
   }
 }

@@ -14,9 +14,11 @@ public struct IndicatorDefinitions: Sendable {
     var sections: [String] = []
     var sectionIndex: [String: String] = [:]
     var sectionMembers: [String: [Int]] = [:]
+    var keys: [String: String] = [:]  // a section's name is on every one of its indicators
     for (i, indicator) in indicators.enumerated() {
       if index[indicator.code] == nil { index[indicator.code] = i }
-      let key = Self.sectionKey(indicator.section)
+      let key = keys[indicator.section] ?? Self.sectionKey(indicator.section)
+      keys[indicator.section] = key
       sectionMembers[key, default: []].append(i)
       if sectionIndex[key] == nil {
         sectionIndex[key] = indicator.section
@@ -31,6 +33,11 @@ public struct IndicatorDefinitions: Sendable {
 
   public subscript(code: IndicatorCode) -> IndicatorDefinition? {
     index[code].map { indicators[$0] }
+  }
+
+  /// The section that reports `code`, without copying its whole definition.
+  public func section(of code: IndicatorCode) -> String? {
+    index[code].map { indicators[$0].section }
   }
 
   public func indicators(of section: String) -> [IndicatorDefinition] {

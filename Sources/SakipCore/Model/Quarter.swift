@@ -90,16 +90,32 @@ public enum MeasurementPeriod: Hashable, Sendable {
 
 extension Substring {
   func trimmingWhitespace() -> Substring {
+    // Most cells start and end with a printable ASCII character: nothing to trim, and no
+    // grapheme breaking needed to know it.
+    if let first = utf8.first, let last = utf8.last, Self.isPrintableASCII(first), Self.isPrintableASCII(last) {
+      return self
+    }
     guard let first = firstIndex(where: { !$0.isWhitespace }),
       let last = lastIndex(where: { !$0.isWhitespace })
     else { return self[endIndex...] }
     return self[first...last]
   }
+
+  private static func isPrintableASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
 }
 
 extension StringProtocol {
   /// The text without leading and trailing white space (including non-breaking spaces).
   public var trimmed: String {
     String(Substring(self).trimmingWhitespace())
+  }
+}
+
+extension String {
+  /// The text without leading and trailing white space; the same string, uncopied, when there
+  /// is none.
+  public var trimmed: String {
+    let trimmed = Substring(self).trimmingWhitespace()
+    return trimmed.startIndex == startIndex && trimmed.endIndex == endIndex ? self : String(trimmed)
   }
 }

@@ -59,7 +59,17 @@ public enum DefinitionColumn: String, CaseIterable, Sendable, Hashable {
 public enum HeaderMatcher {
   /// The header folded for comparison: lower case, without spaces, `_`, `-`, `.`.
   public static func fold(_ header: String) -> String {
-    String(
+    if header.utf8.allSatisfy({ $0 < 0x80 }) {
+      let kept = header.utf8.compactMap { byte -> UInt8? in
+        switch byte {
+        case 0x20, 0x5F, 0x2D, 0x2E, 0x09, 0x0D, 0x0A: nil
+        case 0x41...0x5A: byte | 0x20
+        default: byte
+        }
+      }
+      return String(decoding: kept, as: UTF8.self)
+    }
+    return String(
       header.lowercased().unicodeScalars.filter {
         !($0 == " " || $0 == "_" || $0 == "-" || $0 == "." || $0 == "\u{00A0}" || $0 == "\t"
           || $0 == "\r" || $0 == "\n")

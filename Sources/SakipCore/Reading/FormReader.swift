@@ -152,7 +152,7 @@ public struct FormReader: Sendable {
     // Without a `Unit Kerja` in the title block, the form belongs to the section of most of its
     // codes; findings that had no section get it, so they reach that section's return note.
     if formSection == nil,
-      let majority = Validator.mostCommon(form.rows.compactMap { definitions[$0.code]?.section })
+      let majority = Validator.mostCommon(form.rows.compactMap { definitions.section(of: $0.code) })
     {
       for i in findings.indices where findings[i].section == nil { findings[i].section = majority }
     }

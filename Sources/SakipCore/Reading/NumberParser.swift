@@ -52,6 +52,7 @@ public struct NumberParser: Sendable, Hashable {
   }
 
   public func parse(_ text: String) -> NumberCell {
+    if let value = Self.plainDecimal(text, mark: decimalMark) { return .number(value, hadPercentSign: false) }
     if Self.isNotReported(text) { return .notReported }
     switch Self.scan(text, mark: decimalMark) {
     case .success(let value):
@@ -67,6 +68,34 @@ public struct NumberParser: Sendable, Hashable {
   }
 
   private enum ScanFailure: Error { case malformed, outOfRange }
+
+  /// The value of the commonest cell, digits with at most one decimal mark between digits
+  /// (`32`, `30,5`, `1500000`), read without building any text: up to 15 significant digits
+  /// are exact in a `Double`, and one division by an exact power of ten rounds correctly, so
+  /// the result is the one the full scan gives. Anything else is `nil` and takes the full scan.
+  static func plainDecimal(_ text: String, mark: DecimalMark) -> Double? {
+    let markByte: UInt8 = mark == .comma ? 0x2C : 0x2E
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var fractionDigits = 0
+    var seenMark = false
+    for byte in text.utf8 {
+      if byte >= 0x30 && byte <= 0x39 {
+        digits += 1
+        guard digits <= 15 else { return nil }
+        mantissa = mantissa * 10 + UInt64(byte - 0x30)
+        if seenMark { fractionDigits += 1 }
+      } else if byte == markByte, !seenMark, digits > 0 {
+        seenMark = true
+      } else {
+        return nil
+      }
+    }
+    guard digits > 0, !seenMark || fractionDigits > 0 else { return nil }
+    return Double(mantissa) / Self.powersOfTen[fractionDigits]
+  }
+
+  private static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
 
   private static func looksNumeric(_ text: String) -> Bool {
     text.allSatisfy { $0.isNumber || $0 == "." || $0 == "," || $0 == " " || $0 == "-" || $0 == "%" }

@@ -54,7 +54,7 @@ public enum Validator {
         if merged.origins[row.code] == nil {
           merged.origins[row.code] = RowOrigin(file: form.file, line: row.line)
         }
-        let section = input.definitions[row.code]?.section
+        let section = input.definitions.section(of: row.code)
         for (cells, isBudget) in [(row.realisations, false), (row.budget, true)] {
           for cell in cells where cell.quarter <= input.period {
             let incoming = MergedCell(
@@ -101,7 +101,7 @@ public enum Validator {
     for form in input.forms {
       if let named = form.section.flatMap(input.definitions.section(named:)) {
         result[form.file] = named
-      } else if let majority = mostCommon(form.rows.compactMap { input.definitions[$0.code]?.section }) {
+      } else if let majority = mostCommon(form.rows.compactMap { input.definitions.section(of: $0.code) }) {
         result[form.file] = majority
       }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SakipCore
@@ -62,5 +63,51 @@ struct NumberParserTests {
     #expect(DecimalMark.implied(byDelimiter: UInt8(ascii: ";")) == .comma)
     #expect(DecimalMark.implied(byDelimiter: UInt8(ascii: ",")) == .point)
     #expect(DecimalMark.implied(byDelimiter: 9) == .comma)
+  }
+}
+
+/// The shortcut for plain digits must give exactly what the full grammar gives.
+struct PlainDecimalTests {
+  @Test(arguments: [
+    ("0", 0.0), ("32", 32), ("30,5", 30.5), ("007", 7), ("0,1", 0.1), ("123456789012345", 123_456_789_012_345),
+    ("1234567,12345678", 1_234_567.12345678), ("0,00000000000001", 1e-14), ("99,99", 99.99),
+  ])
+  func readsPlainDecimalsExactly(text: String, value: Double) {
+    #expect(NumberParser.plainDecimal(text, mark: .comma) == value)
+    #expect(NumberParser.plainDecimal(text.replacingOccurrences(of: ",", with: "."), mark: .point) == value)
+  }
+
+  @Test(arguments: [
+    "", "5,", ",5", "1.500", "1,5,0", "-2", "+2", " 42", "42 ", "85%", "1e3", "Rp5", "1234567890123456", "٣",
+  ])
+  func leavesEverythingElseToTheFullGrammar(text: String) {
+    #expect(NumberParser.plainDecimal(text, mark: .comma) == nil)
+  }
+
+  @Test func agreesWithTheStandardLibraryOnRandomDigits() {
+    var generator = SplitMix64(seed: 20261125)
+    for _ in 0..<20_000 {
+      let intDigits = Int(generator.next() % 9) + 1
+      let fractionDigits = Int(generator.next() % UInt64(16 - intDigits))
+      let integer = String((0..<intDigits).map { _ in Character(String(generator.next() % 10)) })
+      let fraction = String((0..<fractionDigits).map { _ in Character(String(generator.next() % 10)) })
+      let text = fraction.isEmpty ? integer : integer + "," + fraction
+      let expected = Double(fraction.isEmpty ? integer : integer + "." + fraction)
+      #expect(NumberParser.plainDecimal(text, mark: .comma) == expected, "\(text)")
+      #expect(NumberParser(decimalMark: .comma).parse(text) == .number(expected ?? .nan, hadPercentSign: false))
+    }
+  }
+}
+
+/// A small deterministic generator, so a failing case can be replayed.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }
