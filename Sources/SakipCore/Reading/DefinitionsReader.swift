@@ -50,106 +50,35 @@ public struct DefinitionsReader: Sendable {
       return DefinitionsReading(definitions: IndicatorDefinitions([]), findings: findings)
     }
 
-    let parser = NumberParser(decimalMark: decimalMark)
+    // Rows are read on every core, each on its own, then joined in file order, where
+    // duplicates are found.
+    let rows = Array(records[(headerIndex + 1)...])
+    let chunk = 4096
+    let columnsFound = columns
+    let chunks = parallelMap(count: (rows.count + chunk - 1) / chunk) { c in
+      rows[(c * chunk)..<min(rows.count, (c + 1) * chunk)].compactMap { readRow($0, columnsFound) }
+    }
     var indicators: [IndicatorDefinition] = []
     var firstLine: [IndicatorCode: Int] = [:]
     var parentCells: [(IndicatorCode, IndicatorCode, Int, String)] = []
-
-    for record in records[(headerIndex + 1)...] {
-      func cell(_ column: DefinitionColumn) -> String? {
-        guard let c = columns[column], c.index < record.fields.count else { return nil }
-        let text = record.fields[c.index].trimmed
-        return text.isEmpty ? nil : text
-      }
-      func name(_ column: DefinitionColumn) -> String { columns[column]?.name ?? column.rawValue }
-      if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
-      let line = record.line
-      guard let codeText = cell(.code) else {
-        report(line, name(.code), nil, .definitionValueMissing)
-        continue
-      }
-      let code = IndicatorCode(codeText)
-      var rowIsValid = true
-      for column in DefinitionColumn.allCases where column.isRequired && column != .code {
-        if cell(column) == nil {
-          report(line, name(column), code, .definitionValueMissing)
-          rowIsValid = false
-        }
-      }
+    // Every indicator of a section repeats its name and most repeat a unit: keep one copy of each.
+    var sharedTexts: Set<String> = []
+    func shared(_ text: String) -> String { sharedTexts.insert(text).memberAfterInsert }
+    for row in chunks.joined() {
+      findings += row.missingCells
+      guard let code = row.code else { continue }
       if let first = firstLine[code] {
-        report(line, name(.code), code, .definitionDuplicate(firstLine: first))
+        report(row.line, row.codeColumn, code, .definitionDuplicate(firstLine: first))
         continue
       }
-      firstLine[code] = line
-      // Every definitions text goes into workbook cells (template, recap), which Excel caps.
-      for (column, c) in columns.sorted(by: { $0.value.index < $1.value.index })
-      where c.index < record.fields.count && record.fields[c.index].utf16.count > Self.maxCellLength {
-        report(line, name(column), code, .definitionTextTooLong(length: record.fields[c.index].utf16.count))
-        rowIsValid = false
+      firstLine[code] = row.line
+      findings += row.problems
+      if let parent = row.parent { parentCells.append((code, parent, row.line, row.parentColumn)) }
+      if var definition = row.definition {
+        definition.unit = shared(definition.unit)
+        definition.section = shared(definition.section)
+        indicators.append(definition)
       }
-
-      func target(_ column: DefinitionColumn) -> Target? {
-        guard let text = cell(column) else { return nil }
-        switch parser.parse(text) {
-        case .number(let n, _): return .number(n)
-        case .notReported: return nil
-        case .invalid(let problem):
-          if text.contains(where: \.isNumber) {
-            report(line, name(column), code, .definitionNotNumber(text, problem, decimalMark))
-            rowIsValid = false
-            return nil
-          }
-          return .grade(text)
-        }
-      }
-      func number(_ column: DefinitionColumn) -> Double? {
-        guard let text = cell(column) else { return nil }
-        switch parser.parse(text) {
-        case .number(let n, _): return n
-        case .notReported: return nil
-        case .invalid(let problem):
-          report(line, name(column), code, .definitionNotNumber(text, problem, decimalMark))
-          rowIsValid = false
-          return nil
-        }
-      }
-      func keyword<T>(_ column: DefinitionColumn, _ table: [String: T], allowed: [String]) -> T? {
-        guard let text = cell(column) else { return nil }
-        if let value = table[HeaderMatcher.fold(text)] { return value }
-        report(line, name(column), code, .definitionUnknownWord(text, allowed: allowed))
-        rowIsValid = false
-        return nil
-      }
-
-      let annual = target(.annualTarget)
-      if annual == nil, cell(.annualTarget) != nil, rowIsValid {
-        // `-` or `n/a` where the annual target belongs: a PK row needs a target.
-        report(line, name(.annualTarget), code, .definitionValueMissing)
-        rowIsValid = false
-      }
-      var quarterTargets: [Quarter: Target] = [:]
-      for column in [DefinitionColumn.targetQ1, .targetQ2, .targetQ3, .targetQ4] {
-        if let q = column.quarter, let t = target(column) { quarterTargets[q] = t }
-      }
-      let level = keyword(.level, Self.levels, allowed: CascadeLevel.allCases.map(\.rawValue))
-      let polarity = keyword(.polarity, Self.polarities, allowed: ["positif", "negatif"])
-      let aggregation = keyword(
-        .aggregation, Self.aggregations, allowed: Aggregation.allCases.map(\.rawValue))
-      let iku = keyword(.keyIndicator, Self.flags, allowed: ["ya", "tidak"])
-      let ceiling = number(.ceiling)
-      let parent = cell(.parent).map(IndicatorCode.init)
-      if let parent { parentCells.append((code, parent, line, name(.parent))) }
-
-      guard rowIsValid, let annual, let wording = cell(.wording), let unit = cell(.unit),
-        let section = cell(.section)
-      else { continue }
-      indicators.append(
-        IndicatorDefinition(
-          code: code, wording: wording, unit: unit, section: section, annualTarget: annual,
-          quarterTargets: quarterTargets, level: level, parent: parent, isKeyIndicator: iku,
-          polarity: polarity ?? .positive, aggregation: aggregation ?? .last, ceiling: ceiling,
-          strategicTarget: target(.strategicTarget), lastYearRealisation: target(.lastYear),
-          line: line))
     }
 
     // The cascade: every parent exists, and no indicator is its own ancestor.
@@ -188,6 +117,124 @@ public struct DefinitionsReader: Sendable {
     }
     findings.sort { ($0.location.line ?? 0) < ($1.location.line ?? 0) }
     return DefinitionsReading(definitions: IndicatorDefinitions(indicators), findings: findings)
+  }
+
+  /// One definitions row as read on its own, before it is checked against the others.
+  struct RowReading: Sendable {
+    var line: Int
+    /// `nil` when the row has no code (reported in `missingCells`).
+    var code: IndicatorCode?
+    var codeColumn: String
+    /// Required cells left empty: reported even when the row turns out to repeat a code.
+    var missingCells: [Finding] = []
+    /// Everything else wrong in the row.
+    var problems: [Finding] = []
+    var parent: IndicatorCode?
+    var parentColumn: String
+    /// The indicator, when the row is valid.
+    var definition: IndicatorDefinition?
+  }
+
+  /// Reads one row on its own; `nil` for a blank one.
+  func readRow(_ record: CSVRecord, _ columns: [DefinitionColumn: (index: Int, name: String)]) -> RowReading? {
+    func cell(_ column: DefinitionColumn) -> String? {
+      guard let c = columns[column], c.index < record.fields.count else { return nil }
+      let text = record.fields[c.index].trimmed
+      return text.isEmpty ? nil : text
+    }
+    func name(_ column: DefinitionColumn) -> String { columns[column]?.name ?? column.rawValue }
+    if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { return nil }
+    let line = record.line
+    var row = RowReading(line: line, codeColumn: name(.code), parentColumn: name(.parent))
+    func finding(_ column: String?, _ code: IndicatorCode?, _ message: FindingMessage) -> Finding {
+      Finding(.invalidDefinition, at: SourceLocation(file: file, line: line, column: column), indicator: code, message)
+    }
+    guard let codeText = cell(.code) else {
+      row.missingCells.append(finding(name(.code), nil, .definitionValueMissing))
+      return row
+    }
+    let code = IndicatorCode(codeText)
+    row.code = code
+    var rowIsValid = true
+    for column in DefinitionColumn.allCases where column.isRequired && column != .code {
+      if cell(column) == nil {
+        row.missingCells.append(finding(name(column), code, .definitionValueMissing))
+        rowIsValid = false
+      }
+    }
+    func report(_ column: String, _ message: FindingMessage) {
+      row.problems.append(finding(column, code, message))
+    }
+    let parser = NumberParser(decimalMark: decimalMark)
+    // Every definitions text goes into workbook cells (template, recap), which Excel caps.
+    for (column, c) in columns.sorted(by: { $0.value.index < $1.value.index })
+    where c.index < record.fields.count && record.fields[c.index].utf16.count > Self.maxCellLength {
+      report(name(column), .definitionTextTooLong(length: record.fields[c.index].utf16.count))
+      rowIsValid = false
+    }
+
+    func target(_ column: DefinitionColumn) -> Target? {
+      guard let text = cell(column) else { return nil }
+      switch parser.parse(text) {
+      case .number(let n, _): return .number(n)
+      case .notReported: return nil
+      case .invalid(let problem):
+        if text.contains(where: \.isNumber) {
+          report(name(column), .definitionNotNumber(text, problem, decimalMark))
+          rowIsValid = false
+          return nil
+        }
+        return .grade(text)
+      }
+    }
+    func number(_ column: DefinitionColumn) -> Double? {
+      guard let text = cell(column) else { return nil }
+      switch parser.parse(text) {
+      case .number(let n, _): return n
+      case .notReported: return nil
+      case .invalid(let problem):
+        report(name(column), .definitionNotNumber(text, problem, decimalMark))
+        rowIsValid = false
+        return nil
+      }
+    }
+    func keyword<T>(_ column: DefinitionColumn, _ table: [String: T], allowed: [String]) -> T? {
+      guard let text = cell(column) else { return nil }
+      if let value = table[HeaderMatcher.fold(text)] { return value }
+      report(name(column), .definitionUnknownWord(text, allowed: allowed))
+      rowIsValid = false
+      return nil
+    }
+
+    let annual = target(.annualTarget)
+    if annual == nil, cell(.annualTarget) != nil, rowIsValid {
+      // `-` or `n/a` where the annual target belongs: a PK row needs a target.
+      report(name(.annualTarget), .definitionValueMissing)
+      rowIsValid = false
+    }
+    var quarterTargets: [Quarter: Target] = [:]
+    for column in [DefinitionColumn.targetQ1, .targetQ2, .targetQ3, .targetQ4] {
+      if let q = column.quarter, let t = target(column) { quarterTargets[q] = t }
+    }
+    let level = keyword(.level, Self.levels, allowed: CascadeLevel.allCases.map(\.rawValue))
+    let polarity = keyword(.polarity, Self.polarities, allowed: ["positif", "negatif"])
+    let aggregation = keyword(
+      .aggregation, Self.aggregations, allowed: Aggregation.allCases.map(\.rawValue))
+    let iku = keyword(.keyIndicator, Self.flags, allowed: ["ya", "tidak"])
+    let ceiling = number(.ceiling)
+    let parent = cell(.parent).map(IndicatorCode.init)
+    row.parent = parent
+
+    guard rowIsValid, let annual, let wording = cell(.wording), let unit = cell(.unit),
+      let section = cell(.section)
+    else { return row }
+    row.definition = IndicatorDefinition(
+        code: code, wording: wording, unit: unit, section: section, annualTarget: annual,
+        quarterTargets: quarterTargets, level: level, parent: parent, isKeyIndicator: iku,
+        polarity: polarity ?? .positive, aggregation: aggregation ?? .last, ceiling: ceiling,
+        strategicTarget: target(.strategicTarget), lastYearRealisation: target(.lastYear),
+        line: line)
+    return row
   }
 
   private static let levels: [String: CascadeLevel] = [

@@ -31,6 +31,29 @@ struct DefinitionsReaderTests {
     #expect(a1.annualTarget == .number(3.5))
   }
 
+  /// Rows are read in parallel chunks; what is found across chunks (a code repeated thousands
+  /// of rows later) and the order of everything must be as in one pass.
+  @Test func largeFileReadInChunksKeepsFileOrderAndFindsDuplicatesAcrossChunks() throws {
+    var csv = "kode;indikator;satuan;penanggung_jawab;target\n"
+    for i in 1...10_000 {
+      switch i {
+      case 5_000: csv += "K1;Ulang;%;Bidang A;80\n"  // line 5001 repeats line 2
+      case 7_000: csv += "K7000;Tanpa target;%;Bidang B;\n"  // line 7001
+      case 9_999: csv += ";Tanpa kode;%;Bidang B;1\n"  // line 10000
+      default: csv += "K\(i);Indikator \(i);%;Bidang \(i % 2 == 0 ? "A" : "B");\(i)\n"
+      }
+    }
+    let reading = DefinitionsReader(file: "d.csv", decimalMark: .comma).read(try records(csv))
+    #expect(reading.definitions.indicators.count == 9_997)
+    #expect(reading.definitions.indicators.first?.code == IndicatorCode("K1"))
+    #expect(reading.definitions.indicators.last?.code == IndicatorCode("K10000"))
+    #expect(zip(reading.definitions.indicators, reading.definitions.indicators.dropFirst()).allSatisfy { $0.line < $1.line })
+    #expect(reading.findings.map(\.location.line) == [5001, 7001, 10000])
+    #expect(reading.findings.first?.message == .definitionDuplicate(firstLine: 2))
+    #expect(reading.findings.dropFirst().allSatisfy { $0.message == .definitionValueMissing })
+    #expect(reading.definitions.sections == ["Bidang B", "Bidang A"])
+  }
+
   /// Every kind of bad row, each listed, none hiding another (SPEC §2).
   @Test func everythingWrongIsListedNotJustTheFirst() throws {
     let csv = """
