@@ -26,3 +26,25 @@ func parallelMap<T: Sendable>(
 
 /// The processors this run may use (both cores of the usual office PC).
 let defaultWorkerCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+/// Runs `first` and `second` at the same time, one on each of two threads, and returns both
+/// results once both are done.
+func concurrently<A: Sendable, B: Sendable>(
+  _ first: @Sendable () -> A, _ second: @Sendable () -> B
+) -> (A, B) {
+  let a = Mutex<A?>(nil)
+  let b = Mutex<B?>(nil)
+  DispatchQueue.concurrentPerform(iterations: 2) { i in
+    if i == 0 {
+      let result = first()
+      a.withLock { $0 = result }
+    } else {
+      let result = second()
+      b.withLock { $0 = result }
+    }
+  }
+  guard let resultA = a.withLock({ $0 }), let resultB = b.withLock({ $0 }) else {
+    preconditionFailure("concurrentPerform returned before both halves ran")
+  }
+  return (resultA, resultB)
+}

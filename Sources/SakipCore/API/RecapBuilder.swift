@@ -65,18 +65,32 @@ public enum RecapBuilder {
     if request.strict && !report.isValid {
       return RecapOutcome(recap: recap, written: false)
     }
-    // Both outputs or neither: the JSON is staged first, the workbook written, then the JSON
-    // renamed into place.
-    let json = try request.jsonPath.map { path throws(SakipError) in
-      try AtomicFile.stage(Array(ReportRenderer(context: context).json(recap).rendered().utf8), to: path)
-    }
+    // Both outputs at once, one core each, each written beside its target; only when both are
+    // complete are they renamed into place. Both or neither.
+    let workbookStage = AtomicFile.Staged(target: request.workbookPath)
+    let (json, workbook) = concurrently(
+      { () -> Result<AtomicFile.Staged?, SakipError> in
+        Result { () throws(SakipError) in
+          try request.jsonPath.map { path throws(SakipError) in
+            try AtomicFile.stage(Array(ReportRenderer(context: context).json(recap).rendered().utf8), to: path)
+          }
+        }
+      },
+      { () -> Result<Void, SakipError> in
+        Result { () throws(SakipError) in
+          try RecapWorkbookLayout.write(recap, to: workbookStage.temporary, context: context)
+        }
+      })
     do {
-      try RecapWorkbookLayout.write(recap, to: request.workbookPath, context: context)
+      try workbook.get()
+      let staged = try json.get()
+      try workbookStage.commit()
+      try staged?.commit()
     } catch {
-      json?.discard()
+      workbookStage.discard()
+      if case .success(let staged) = json { staged?.discard() }
       throw error
     }
-    try json?.commit()
     return RecapOutcome(recap: recap, written: true)
   }
 }

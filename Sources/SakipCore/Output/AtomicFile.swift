@@ -8,6 +8,17 @@ public enum AtomicFile {
     public let target: String
     let temporary: String
 
+    /// A place beside `target` for a file that another writer fills (the workbook).
+    init(target: String) {
+      self.target = target
+      self.temporary = AtomicFile.temporaryPath(for: target)
+    }
+
+    init(target: String, temporary: String) {
+      self.target = target
+      self.temporary = temporary
+    }
+
     /// Renames the staged file over its target.
     public func commit() throws(SakipError) {
       if rename(temporary, target) != 0 {
@@ -25,9 +36,7 @@ public enum AtomicFile {
 
   /// Writes `bytes` beside `path` and reads them back; `commit()` puts them in place.
   public static func stage(_ bytes: [UInt8], to path: String) throws(SakipError) -> Staged {
-    let target = URL(fileURLWithPath: path)
-    let temporary = target.deletingLastPathComponent()
-      .appendingPathComponent(".\(target.lastPathComponent).sakip-\(UUID().uuidString).tmp")
+    let temporary = URL(fileURLWithPath: temporaryPath(for: path))
     do {
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -40,6 +49,13 @@ public enum AtomicFile {
       throw .outputFailed(path: path, reason: InputFile.describe(error))
     }
     return Staged(target: path, temporary: temporary.path)
+  }
+
+  /// A hidden name beside `path`, unique to this run.
+  static func temporaryPath(for path: String) -> String {
+    let target = URL(fileURLWithPath: path)
+    return target.deletingLastPathComponent()
+      .appendingPathComponent(".\(target.lastPathComponent).sakip-\(UUID().uuidString).tmp").path
   }
 
   public static func write(_ bytes: [UInt8], to path: String) throws(SakipError) {
