@@ -56,7 +56,7 @@ public struct IndicatorDefinition: Sendable, Hashable {
   /// The annual target of the performance agreement (PK).
   public var annualTarget: Target
   /// Quarterly targets of the Rencana Aksi, when given.
-  public var quarterTargets: [Quarter: Target]
+  public var quarterTargets: QuarterTargets
   public var level: CascadeLevel?
   public var parent: IndicatorCode?
   public var isKeyIndicator: Bool?
@@ -81,7 +81,7 @@ public struct IndicatorDefinition: Sendable, Hashable {
     self.unit = unit
     self.section = section
     self.annualTarget = annualTarget
-    self.quarterTargets = quarterTargets
+    self.quarterTargets = QuarterTargets(quarterTargets)
     self.level = level
     self.parent = parent
     self.isKeyIndicator = isKeyIndicator
