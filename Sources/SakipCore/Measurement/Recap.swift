@@ -29,8 +29,8 @@ public struct Recap: Sendable {
   }
 
   /// The free text a section wrote for an indicator.
-  public func texts(of code: IndicatorCode) -> [FreeTextField: String] {
-    report.merged.texts[code] ?? [:]
+  public func texts(of code: IndicatorCode) -> FreeTexts {
+    report.merged.texts[code] ?? FreeTexts()
   }
 
   /// Categories of the capaian to date, over all indicators.

@@ -19,7 +19,7 @@ public struct MergedValues: Sendable {
   public var realisations: [IndicatorCode: [Quarter: MergedCell]] = [:]
   public var budget: [IndicatorCode: [Quarter: MergedCell]] = [:]
   /// Free text; a later form's text replaces an earlier one (a re-sent form is the newer word).
-  public var texts: [IndicatorCode: [FreeTextField: String]] = [:]
+  public var texts: [IndicatorCode: FreeTexts] = [:]
   public var origins: [IndicatorCode: RowOrigin] = [:]
 
   public init() {}

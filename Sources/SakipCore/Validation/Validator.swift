@@ -81,7 +81,7 @@ public enum Validator {
           }
         }
         for (field, text) in row.texts {
-          merged.texts[row.code, default: [:]][field] = text
+          merged.texts[row.code, default: FreeTexts()][field] = text
         }
       }
     }

@@ -27,7 +27,7 @@ extension Validator {
         }
       }
 
-      let texts = merged.texts[indicator.code] ?? [:]
+      let texts = merged.texts[indicator.code] ?? FreeTexts()
       let reportsSomething = cells.values.contains { $0.value.isReported }
       if let achievement = achievementToDate(indicator, merged, input.period, input.rules), achievement < 100,
         (texts[.kendala] ?? "").isEmpty
