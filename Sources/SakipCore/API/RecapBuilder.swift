@@ -68,7 +68,7 @@ public enum RecapBuilder {
     // Both outputs or neither: the JSON is staged first, the workbook written, then the JSON
     // renamed into place.
     let json = try request.jsonPath.map { path throws(SakipError) in
-      try AtomicFile.stage(Array(ReportRenderer(context: context).json(recap).rendered().utf8), to: path)
+      try ReportRenderer(context: context).stageJSON(recap, to: path)
     }
     do {
       try RecapWorkbookLayout.write(recap, to: request.workbookPath, context: context)

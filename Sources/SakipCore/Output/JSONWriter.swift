@@ -1,6 +1,7 @@
 /// JSON text as UTF-8 bytes in a growing buffer: the one layout every JSON output of sakip
 /// follows (SPEC §8.1). Two-space indent, one member or element per line, arrays of scalars on
-/// one line (`[1, 2.5]`), `[]` and `{}` when empty. `JSONValue.rendered()` writes through it.
+/// one line (`[1, 2.5]`), `[]` and `{}` when empty. `JSONValue.rendered()` and the streamed
+/// recap both write through it, so they give the same bytes for the same content.
 public struct JSONWriter: Sendable {
   /// What is written since the start or the last `removeAll()`.
   public private(set) var bytes: [UInt8] = []
@@ -51,6 +52,53 @@ public struct JSONWriter: Sendable {
       write(value, depth: depth + 1)
     }
     close(UInt8(ascii: "}"), depth: depth)
+  }
+
+  // MARK: Streaming
+
+  /// A member of a document written by `writeDocument`: a value given whole, or an array of
+  /// objects made one at a time as it is written, so a long list never stands whole in memory.
+  public enum Member {
+    case value(JSONValue)
+    case objects(count: Int, element: (Int) -> JSONValue.Members)
+
+    /// The member as one value, every element made.
+    public var value: JSONValue {
+      switch self {
+      case .value(let value): value
+      case .objects(let count, let element): .array((0..<count).map { .object(element($0)) })
+      }
+    }
+  }
+
+  /// Writes the document `{…}` of `members` with its final newline, the same bytes as
+  /// `JSONValue.object(members.map { ($0, $1.value) }).rendered()`. `drain` runs after every
+  /// element made by an `.objects` member and at the end, to move the buffer to a file.
+  public mutating func writeDocument<E: Error>(
+    _ members: [(String, Member)], drain: (inout JSONWriter) throws(E) -> Void
+  ) throws(E) {
+    if members.isEmpty {
+      ascii("{}")
+    } else {
+      for (i, (key, member)) in members.enumerated() {
+        openMember(key, first: i == 0, depth: 0)
+        switch member {
+        case .value(let value):
+          write(value, depth: 1)
+        case .objects(let count, let element):
+          if count == 0 { ascii("[]"); continue }
+          for index in 0..<count {
+            openElement(first: index == 0, depth: 1)
+            writeObject(element(index), depth: 2)
+            try drain(&self)
+          }
+          close(UInt8(ascii: "]"), depth: 1)
+        }
+      }
+      close(UInt8(ascii: "}"), depth: 0)
+    }
+    bytes.append(UInt8(ascii: "\n"))
+    try drain(&self)
   }
 
   // MARK: Pieces

@@ -98,4 +98,56 @@ struct JSONWriterTests {
       #expect(JSONValue.format(d) == "\(d)")
     }
   }
+
+  func elements(_ count: Int) -> JSONWriter.Member {
+    .objects(count: count) { i in
+      [
+        ("i", .finite(Double(i))), ("name", .string("Bidang \(i) \"A\"")),
+        ("list", .array([.finite(1), .null, .string("x")])),
+        ("nested", .array([.object([("k", .bool(i % 2 == 0))])])),
+        ("empty", i == 1 ? .object([]) : .array([])),
+      ]
+    }
+  }
+
+  @Test(arguments: [0, 1, 3])
+  func aStreamedDocumentEqualsTheRenderedTree(count: Int) {
+    let members: [(String, JSONWriter.Member)] = [
+      ("tool", .value(.string("sakip"))), ("year", .value(.finite(2025))),
+      ("items", elements(count)), ("empty", .objects(count: 0) { _ in [] }),
+      ("bare", .objects(count: 2) { _ in [] }), ("tail", elements(count)),
+    ]
+    var writer = JSONWriter()
+    writer.writeDocument(members) { (_: inout JSONWriter) in }
+    let tree = JSONValue.object(members.map { ($0, $1.value) })
+    #expect(String(decoding: writer.bytes, as: UTF8.self) == tree.rendered())
+  }
+
+  @Test func anEmptyDocument() {
+    var writer = JSONWriter()
+    writer.writeDocument([]) { (_: inout JSONWriter) in }
+    #expect(writer.bytes == Array("{}\n".utf8))
+    #expect(JSONValue.object([]).rendered() == "{}\n")
+  }
+
+  /// Draining whenever the buffer passes a few bytes splits the text in many places; the pieces
+  /// joined are the whole document, and the buffer never holds much more than one element.
+  @Test(arguments: [1, 40, 500])
+  func drainingInChunksKeepsTheBytes(chunk: Int) {
+    let members: [(String, JSONWriter.Member)] = [("head", .value(.string("x"))), ("items", elements(20))]
+    var writer = JSONWriter()
+    var pieces: [[UInt8]] = []
+    var largest = 0
+    writer.writeDocument(members) { (writer: inout JSONWriter) in
+      largest = max(largest, writer.bytes.count)
+      guard writer.bytes.count >= chunk else { return }
+      pieces.append(writer.bytes)
+      writer.removeAll()
+    }
+    pieces.append(writer.bytes)
+    let expected = Array(JSONValue.object(members.map { ($0, $1.value) }).rendered().utf8)
+    #expect(pieces.flatMap { $0 } == expected)
+    #expect(pieces.count > 2)
+    #expect(largest < chunk + 300)
+  }
 }
