@@ -85,11 +85,11 @@ import Testing
     #expect(try listing(disk.folder) == ["rekap.xlsx"])
   }
 
-  /// A recap large enough not to fit: 600 indicators, one form.
-  func largeInput(in folder: URL) throws -> (definitions: String, form: String) {
+  /// A recap large enough not to fit: 600 indicators (unless told), one form.
+  func largeInput(in folder: URL, indicators: Int = 600) throws -> (definitions: String, form: String) {
     var defs = "kode;indikator;satuan;penanggung_jawab;target;pagu\n"
     var form = "Unit Kerja;Bidang Uji\nTahun;2025\nPeriode;TW II\nKode;Realisasi TW I;Realisasi TW II;Realisasi Anggaran TW I;Realisasi Anggaran TW II;Kendala;Bukti Dukung\n"
-    for i in 1...600 {
+    for i in 1...indicators {
       defs += "K\(i);Jumlah keluaran kegiatan nomor \(i) yang diselesaikan tepat waktu;dokumen;Bidang Uji;10;1.000.000\n"
       form += "K\(i);4;5;100.000;200.000;Pengadaan tertunda karena proses lelang ulang;Laporan \(i)\n"
     }
@@ -121,6 +121,29 @@ import Testing
     #expect(run.stderr.contains("tidak dapat ditulis"))
     #expect(try Data(contentsOf: out) == previous)
     #expect(try listing(disk.folder) == ["rekap.xlsx"])
+  }
+
+  /// The JSON is written in 1 MiB pieces: a disk that fills after the first piece stops the
+  /// run with nothing of the JSON left and the previous workbook untouched (both or neither).
+  @Test(.enabled(if: SmallDisk.available, "needs root and mount -t tmpfs"))
+  func fullDiskInTheMiddleOfTheJSONLeavesBothOutputsAsTheyWere() throws {
+    let inputs = try temporaryFolder()
+    let (defs, form) = try largeInput(in: inputs, indicators: 1500)
+    let out = inputs.appendingPathComponent("rekap.xlsx")
+    try Data("previous".utf8).write(to: out)
+    let disk = try #require(try SmallDisk.mount(kilobytes: 1536))
+    defer { disk.close() }
+    let json = disk.folder.appendingPathComponent("rekap.json")
+    try Data("previous".utf8).write(to: json)
+    let run = try recap(out.path, json: json.path, definitions: defs, forms: [form])
+    #expect(run.endedCleanly)
+    #expect(run.status == 3, "\(run.stderr)")
+    #expect(run.stderr.contains("tidak dapat ditulis"))
+    #expect(run.stderr.contains("ruang disk habis"), "\(run.stderr)")
+    #expect(try Data(contentsOf: out) == Data("previous".utf8))
+    #expect(try Data(contentsOf: json) == Data("previous".utf8))
+    #expect(try listing(disk.folder) == ["rekap.json"])
+    #expect(try listing(inputs) == ["formulir.csv", "indikator.csv", "rekap.xlsx"])
   }
 
   @Test(.enabled(if: SmallDisk.available, "needs root and mount -t tmpfs"))

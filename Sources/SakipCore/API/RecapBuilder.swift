@@ -72,7 +72,7 @@ public enum RecapBuilder {
       { () -> Result<AtomicFile.Staged?, SakipError> in
         Result { () throws(SakipError) in
           try request.jsonPath.map { path throws(SakipError) in
-            try AtomicFile.stage(Array(ReportRenderer(context: context).json(recap).rendered().utf8), to: path)
+            try ReportRenderer(context: context).stageJSON(recap, to: path)
           }
         }
       },

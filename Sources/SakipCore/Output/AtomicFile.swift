@@ -34,21 +34,71 @@ public enum AtomicFile {
     }
   }
 
-  /// Writes `bytes` beside `path` and reads them back; `commit()` puts them in place.
-  public static func stage(_ bytes: [UInt8], to path: String) throws(SakipError) -> Staged {
-    let temporary = URL(fileURLWithPath: temporaryPath(for: path))
-    do {
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-        throw POSIXError(.EISDIR)
+  /// The temporary file of a streaming `stage`: every `write` goes straight to disk, so the
+  /// caller decides how much to gather before writing (a buffer of about 1 MiB is plenty).
+  public struct Writer: Sendable {
+    let target: String
+    let descriptor: Int32
+    /// The bytes written so far.
+    public private(set) var count = 0
+
+    /// Writes all of `bytes`; a failure names the target, as every output error does.
+    public mutating func write(_ bytes: [UInt8]) throws(SakipError) {
+      let failure: Int32? = bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+          let written = systemWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+          if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+          }
+          offset += written
+        }
+        return nil
       }
-      try Data(bytes).write(to: temporary, options: [])
-      guard try Data(contentsOf: temporary).count == bytes.count else { throw POSIXError(.EIO) }
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw .outputFailed(path: path, reason: InputFile.describe(error))
+      if let failure { throw AtomicFile.failure(target, failure) }
+      count += bytes.count
     }
-    return Staged(target: path, temporary: temporary.path)
+  }
+
+  /// Writes beside `path` what `body` hands to its `Writer`, then checks that the file on disk
+  /// holds as many bytes as were written; `commit()` puts it in place. On any failure the
+  /// temporary file is removed and the target stays as it was.
+  public static func stage(
+    to path: String, _ body: (inout Writer) throws(SakipError) -> Void
+  ) throws(SakipError) -> Staged {
+    let temporary = temporaryPath(for: path)
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw failure(path, EISDIR)
+    }
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else { throw failure(path, errno) }
+    var writer = Writer(target: path, descriptor: descriptor)
+    var closed = false
+    do throws(SakipError) {
+      try body(&writer)
+      var info = stat()
+      guard fstat(descriptor, &info) == 0 else { throw failure(path, errno) }
+      closed = true
+      guard close(descriptor) == 0 else { throw failure(path, errno) }
+      guard Int(info.st_size) == writer.count else { throw failure(path, EIO) }
+    } catch {
+      if !closed { close(descriptor) }
+      unlink(temporary)
+      throw error
+    }
+    return Staged(target: path, temporary: temporary)
+  }
+
+  /// The output error for `path` with the system's reason.
+  private static func failure(_ path: String, _ code: Int32) -> SakipError {
+    .outputFailed(path: path, reason: InputFile.describe(errno: code))
+  }
+
+  /// Writes `bytes` beside `path`; `commit()` puts them in place.
+  public static func stage(_ bytes: [UInt8], to path: String) throws(SakipError) -> Staged {
+    try stage(to: path) { (file: inout Writer) throws(SakipError) in try file.write(bytes) }
   }
 
   /// A hidden name beside `path`, unique to this run.
@@ -74,4 +124,9 @@ public enum AtomicFile {
       throw .outputFailed(path: path, reason: InputFile.describe(error))
     }
   }
+}
+
+/// `write(2)`, named apart from `AtomicFile.Writer.write`.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+  write(descriptor, bytes, count)
 }

@@ -17,82 +17,28 @@ public indirect enum JSONValue: Sendable, Hashable {
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
   public func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
 
-  /// The JSON text, indented by two spaces.
+  /// An object's members, keys in the order written.
+  public typealias Members = [(String, JSONValue)]
+
+  /// The JSON text, indented by two spaces, with a final newline (`JSONWriter`'s layout).
   public func rendered() -> String {
-    var out = ""
-    write(into: &out, indent: 0)
-    out += "\n"
-    return out
+    var writer = JSONWriter()
+    writer.write(self)
+    writer.ascii("\n")
+    return String(decoding: writer.bytes, as: UTF8.self)
   }
 
-  private func write(into out: inout String, indent: Int) {
-    let pad = String(repeating: "  ", count: indent + 1)
-    let close = String(repeating: "  ", count: indent)
-    switch self {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .finite(let d): out += Self.format(d)
-    case .string(let s): Self.escape(s, into: &out)
-    case .array(let items):
-      if items.isEmpty { out += "[]"; return }
-      if items.allSatisfy(\.isScalar) {
-        out += "["
-        for (i, item) in items.enumerated() {
-          if i > 0 { out += ", " }
-          item.write(into: &out, indent: indent)
-        }
-        out += "]"
-        return
-      }
-      out += "[\n"
-      for (i, item) in items.enumerated() {
-        out += pad
-        item.write(into: &out, indent: indent + 1)
-        out += i < items.count - 1 ? ",\n" : "\n"
-      }
-      out += close + "]"
-    case .object(let members):
-      if members.isEmpty { out += "{}"; return }
-      out += "{\n"
-      for (i, (key, value)) in members.enumerated() {
-        out += pad
-        Self.escape(key, into: &out)
-        out += ": "
-        value.write(into: &out, indent: indent + 1)
-        out += i < members.count - 1 ? ",\n" : "\n"
-      }
-      out += close + "}"
-    }
-  }
-
-  private var isScalar: Bool {
+  var isScalar: Bool {
     switch self {
     case .array, .object: false
     default: true
     }
   }
 
-  /// Integral values without a fraction; others at full precision (shortest round-trip form).
+  /// A number as `rendered()` writes it.
   static func format(_ d: Double) -> String {
-    if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-    return "\(d)"
-  }
-
-  static func escape(_ s: String, into out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let c where c.value < 0x20:
-        let hex = String(c.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    out += "\""
+    var writer = JSONWriter()
+    writer.number(d)
+    return String(decoding: writer.bytes, as: UTF8.self)
   }
 }

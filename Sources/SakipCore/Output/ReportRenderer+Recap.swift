@@ -2,16 +2,43 @@ extension ReportRenderer {
   /// The JSON of SPEC §8.1 for a recap: `indicators` with their periods, annual progress,
   /// budget and text, then `sections`, `findings`, `inputs` as for validation.
   public func json(_ recap: Recap) -> JSONValue {
-    json(recap.report, indicators: .array(recap.rows.map { indicatorJSON($0.definition, $0.measurement, recap) }))
+    .object(recapMembers(recap).map { ($0, $1.value) })
   }
 
-  func indicatorJSON(_ d: IndicatorDefinition, _ m: IndicatorMeasurement, _ recap: Recap) -> JSONValue {
+  /// Writes the recap's JSON (the bytes of `json(recap).rendered()`) beside `path`, one
+  /// indicator at a time, handing the file a buffer of about `chunkSize` bytes at a time;
+  /// `commit()` puts it in place. Takes only values, so it can run beside the workbook writer.
+  public func stageJSON(_ recap: Recap, to path: String, chunkSize: Int = 1 << 20) throws(SakipError) -> AtomicFile.Staged {
+    let members = recapMembers(recap)
+    return try AtomicFile.stage(to: path) { (file: inout AtomicFile.Writer) throws(SakipError) in
+      var json = JSONWriter(capacity: chunkSize + chunkSize / 4)
+      try json.writeDocument(members) { (json: inout JSONWriter) throws(SakipError) in
+        guard json.bytes.count >= chunkSize else { return }
+        try file.write(json.bytes)
+        json.removeAll()
+      }
+      try file.write(json.bytes)
+    }
+  }
+
+  /// The recap document's members, its indicators made one at a time.
+  func recapMembers(_ recap: Recap) -> [(String, JSONWriter.Member)] {
+    let definitions = recap.definitions.indicators
+    let measurements = recap.measurements
+    return documentMembers(
+      recap.report,
+      indicators: .objects(count: min(definitions.count, measurements.count)) {
+        indicatorMembers(definitions[$0], measurements[$0], recap)
+      })
+  }
+
+  func indicatorMembers(_ d: IndicatorDefinition, _ m: IndicatorMeasurement, _ recap: Recap) -> JSONValue.Members {
     let texts = recap.texts(of: d.code)
     let text: JSONValue = .object(
       [FreeTextField.kendala, .faktorPendorong, .tindakLanjut, .buktiDukung, .keterangan].map {
         ($0.rawValue, texts[$0].map(JSONValue.string) ?? .null)
       })
-    return .object([
+    return [
       ("code", .string(d.code.rawValue)),
       ("section", .string(d.section)),
       ("level", d.level.map { .string($0.rawValue) } ?? .null),
@@ -23,7 +50,7 @@ extension ReportRenderer {
       ("annual", annualJSON(m.annual)),
       ("budget", m.budget.map(budgetJSON) ?? .null),
       ("text", text),
-    ])
+    ]
   }
 
   func periodJSON(_ p: PeriodMeasure) -> JSONValue {

@@ -95,35 +95,44 @@ public struct ReportRenderer: Sendable {
 
   // MARK: JSON
 
-  public func json(_ report: ValidationReport, indicators: JSONValue? = nil) -> JSONValue {
-    var members: [(String, JSONValue)] = [
-      ("tool", .string("sakip")),
-      ("version", .string(context.programVersion)),
-      ("year", report.year.map { .finite(Double($0)) } ?? .null),
-      ("period", .string(report.period.key)),
+  /// The JSON of SPEC §8.1 for a validation: `sections`, `findings`, `inputs`.
+  public func json(_ report: ValidationReport) -> JSONValue {
+    .object(documentMembers(report, indicators: nil).map { ($0, $1.value) })
+  }
+
+  /// The members of the JSON document in SPEC §8.1's order; `indicators` only for a recap. The
+  /// long lists are made one element at a time as they are written.
+  func documentMembers(_ report: ValidationReport, indicators: JSONWriter.Member?) -> [(String, JSONWriter.Member)] {
+    var members: [(String, JSONWriter.Member)] = [
+      ("tool", .value(.string("sakip"))),
+      ("version", .value(.string(context.programVersion))),
+      ("year", .value(report.year.map { .finite(Double($0)) } ?? .null)),
+      ("period", .value(.string(report.period.key))),
     ]
     if let indicators { members.append(("indicators", indicators)) }
     members += [
-      ("sections", .array(report.sections.map(sectionJSON))),
-      ("findings", .array(report.findings.map(findingJSON))),
-      ("inputs", .array(report.inputs.map(inputJSON))),
+      ("sections", .objects(count: report.sections.count) { sectionMembers(report.sections[$0]) }),
+      ("findings", .objects(count: report.findings.count) { findingMembers(report.findings[$0]) }),
+      ("inputs", .objects(count: report.inputs.count) { inputMembers(report.inputs[$0]) }),
     ]
-    return .object(members)
+    return members
   }
 
-  func sectionJSON(_ s: SectionStatus) -> JSONValue {
-    .object([
+  func sectionMembers(_ s: SectionStatus) -> JSONValue.Members {
+    [
       ("name", .string(s.name)),
       ("forms", .array(s.forms.map(JSONValue.string))),
       ("assigned", .finite(Double(s.assigned))),
       ("reported", .finite(Double(s.reported))),
       ("missing_values", .finite(Double(s.missingValues))),
       ("status", .string(s.state.rawValue)),
-    ])
+    ]
   }
 
-  public func findingJSON(_ f: Finding) -> JSONValue {
-    .object([
+  public func findingJSON(_ f: Finding) -> JSONValue { .object(findingMembers(f)) }
+
+  func findingMembers(_ f: Finding) -> JSONValue.Members {
+    [
       ("severity", .string(f.severity.rawValue)),
       ("check", .string(f.code.rawValue)),
       ("section", f.section.map(JSONValue.string) ?? .null),
@@ -132,18 +141,18 @@ public struct ReportRenderer: Sendable {
       ("column", f.location.column.map(JSONValue.string) ?? .null),
       ("code", f.indicator.map { .string($0.rawValue) } ?? .null),
       ("message", .string(catalog.text(f))),
-    ])
+    ]
   }
 
-  func inputJSON(_ s: SourceSummary) -> JSONValue {
-    .object([
+  func inputMembers(_ s: SourceSummary) -> JSONValue.Members {
+    [
       ("file", .string(s.file)),
       ("bytes", .finite(Double(s.bytes))),
       ("sha256", .string(s.sha256)),
       ("encoding", s.encoding.map(JSONValue.string) ?? .null),
       ("delimiter", s.delimiter.map { .string($0 == "\\t" ? "\t" : $0) } ?? .null),
       ("rows", .finite(Double(s.rows))),
-    ])
+    ]
   }
 }
 
