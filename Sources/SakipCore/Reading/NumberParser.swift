@@ -69,29 +69,40 @@ public struct NumberParser: Sendable, Hashable {
 
   private enum ScanFailure: Error { case malformed, outOfRange }
 
-  /// The value of the commonest cell, digits with at most one decimal mark between digits
-  /// (`32`, `30,5`, `1500000`), read without building any text: up to 15 significant digits
-  /// are exact in a `Double`, and one division by an exact power of ten rounds correctly, so
-  /// the result is the one the full scan gives. Anything else is `nil` and takes the full scan.
+  /// The value of the commonest cells: digits, in groups of three after the first when a
+  /// thousands separator is used, and at most one decimal mark followed by digits (`32`,
+  /// `30,5`, `1.500.000`, `1.250.000,50`), read without building any text: up to 15
+  /// significant digits are exact in a `Double`, and one division by an exact power of ten
+  /// rounds correctly, so the result is the one the full scan gives. Anything else is `nil`
+  /// and takes the full scan.
   static func plainDecimal(_ text: String, mark: DecimalMark) -> Double? {
     let markByte: UInt8 = mark == .comma ? 0x2C : 0x2E
+    let separatorByte: UInt8 = mark == .comma ? 0x2E : 0x2C
     var mantissa: UInt64 = 0
     var digits = 0
     var fractionDigits = 0
     var seenMark = false
+    var groupDigits = 0  // digits since the last thousands separator
+    var seenSeparator = false
     for byte in text.utf8 {
       if byte >= 0x30 && byte <= 0x39 {
         digits += 1
         guard digits <= 15 else { return nil }
         mantissa = mantissa * 10 + UInt64(byte - 0x30)
-        if seenMark { fractionDigits += 1 }
-      } else if byte == markByte, !seenMark, digits > 0 {
+        if seenMark { fractionDigits += 1 } else { groupDigits += 1 }
+      } else if byte == separatorByte, !seenMark, groupDigits > 0, groupDigits <= 3,
+        !seenSeparator || groupDigits == 3
+      {
+        seenSeparator = true
+        groupDigits = 0
+      } else if byte == markByte, !seenMark, digits > 0, !seenSeparator || groupDigits == 3 {
         seenMark = true
       } else {
         return nil
       }
     }
-    guard digits > 0, !seenMark || fractionDigits > 0 else { return nil }
+    guard digits > 0, !seenMark || fractionDigits > 0, !seenSeparator || seenMark || groupDigits == 3
+    else { return nil }
     return Double(mantissa) / Self.powersOfTen[fractionDigits]
   }
 

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 @testable import SakipCore
@@ -71,14 +70,17 @@ struct PlainDecimalTests {
   @Test(arguments: [
     ("0", 0.0), ("32", 32), ("30,5", 30.5), ("007", 7), ("0,1", 0.1), ("123456789012345", 123_456_789_012_345),
     ("1234567,12345678", 1_234_567.12345678), ("0,00000000000001", 1e-14), ("99,99", 99.99),
+    ("1.500", 1500), ("1.500.000", 1_500_000), ("12.345.678,5", 12_345_678.5), ("999.999.999.999,999", 999_999_999_999.999),
   ])
   func readsPlainDecimalsExactly(text: String, value: Double) {
     #expect(NumberParser.plainDecimal(text, mark: .comma) == value)
-    #expect(NumberParser.plainDecimal(text.replacingOccurrences(of: ",", with: "."), mark: .point) == value)
+    let pointText = String(text.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
+    #expect(NumberParser.plainDecimal(pointText, mark: .point) == value)
   }
 
   @Test(arguments: [
-    "", "5,", ",5", "1.500", "1,5,0", "-2", "+2", " 42", "42 ", "85%", "1e3", "Rp5", "1234567890123456", "٣",
+    "", "5,", ",5", "1,5,0", "-2", "+2", " 42", "42 ", "85%", "1e3", "Rp5", "1234567890123456", "٣",
+    "1.50", "1.5000", "1234.567", ".500", "1..500", "1.500.", "1.500.00", "1.50,5", "1.500,", "12,34,5",
   ])
   func leavesEverythingElseToTheFullGrammar(text: String) {
     #expect(NumberParser.plainDecimal(text, mark: .comma) == nil)
@@ -95,6 +97,15 @@ struct PlainDecimalTests {
       let expected = Double(fraction.isEmpty ? integer : integer + "." + fraction)
       #expect(NumberParser.plainDecimal(text, mark: .comma) == expected, "\(text)")
       #expect(NumberParser(decimalMark: .comma).parse(text) == .number(expected ?? .nan, hadPercentSign: false))
+      // The same number with thousands separators, as Excel writes it.
+      var grouped = ""
+      for (i, digit) in integer.enumerated() {
+        if i > 0, (integer.count - i) % 3 == 0 { grouped += "." }
+        grouped.append(digit)
+      }
+      let groupedText = fraction.isEmpty ? grouped : grouped + "," + fraction
+      #expect(NumberParser.plainDecimal(groupedText, mark: .comma) == expected, "\(groupedText)")
+      #expect(NumberParser(decimalMark: .comma).parse(groupedText) == .number(expected ?? .nan, hadPercentSign: false))
     }
   }
 }

@@ -2,49 +2,57 @@ extension Validator {
   /// `fraction-percent`, `outlier`, `missing-explanation`, `missing-evidence` (warnings).
   static func checkPlausibility(_ input: ValidationInput, _ merged: MergedValues, into findings: inout [Finding]) {
     let formsByFile = Dictionary(input.forms.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
-    for indicator in input.definitions.indicators {
-      guard let origin = merged.origins[indicator.code] else { continue }
-      let cells = merged.realisations[indicator.code] ?? [:]
-      let form = formsByFile[origin.file]
-      let annual = indicator.annualTarget.number
+    // Each indicator is checked on its own: in chunks on every core, joined in order.
+    let indicators = input.definitions.indicators
+    let chunk = 4096
+    let chunks = parallelMap(count: (indicators.count + chunk - 1) / chunk) { c in
+      var findings: [Finding] = []
+      for indicator in indicators[(c * chunk)..<min(indicators.count, (c + 1) * chunk)] {
+        guard let origin = merged.origins[indicator.code] else { continue }
+        let cells = merged.realisations[indicator.code] ?? [:]
+        let form = formsByFile[origin.file]
+        let annual = indicator.annualTarget.number
 
-      for q in input.period.throughThis {
-        guard let cell = cells[q], let value = cell.value.number else { continue }
-        let at = SourceLocation(file: cell.file, line: cell.line, column: cell.column)
-        let target = indicator.quarterTargets[q]?.number ?? annual
-        if indicator.isPercentage, value > 0, value <= 1, let target, target >= 10 {
-          findings.append(
-            Finding(.fractionPercent, at: at, section: indicator.section, indicator: indicator.code,
-              .fractionPercent(value: value, target: target)))
+        for q in input.period.throughThis {
+          guard let cell = cells[q], let value = cell.value.number else { continue }
+          let at = SourceLocation(file: cell.file, line: cell.line, column: cell.column)
+          let target = indicator.quarterTargets[q]?.number ?? annual
+          if indicator.isPercentage, value > 0, value <= 1, let target, target >= 10 {
+            findings.append(
+              Finding(.fractionPercent, at: at, section: indicator.section, indicator: indicator.code,
+                .fractionPercent(value: value, target: target)))
+          }
+          if let previousQuarter = Quarter(rawValue: q.rawValue - 1),
+            let previous = cells[previousQuarter]?.value.number,
+            isOutlier(value, previous: previous, annualTarget: annual)
+          {
+            findings.append(
+              Finding(.outlier, at: at, section: indicator.section, indicator: indicator.code,
+                .outlier(q, value: value, previous: previous)))
+          }
         }
-        if let previousQuarter = Quarter(rawValue: q.rawValue - 1),
-          let previous = cells[previousQuarter]?.value.number,
-          isOutlier(value, previous: previous, annualTarget: annual)
+
+        let texts = merged.texts[indicator.code] ?? FreeTexts()
+        let reportsSomething = cells.values.contains { $0.value.isReported }
+        if let achievement = achievementToDate(indicator, merged, input.period, input.rules), achievement < 100,
+          (texts[.kendala] ?? "").isEmpty
         {
           findings.append(
-            Finding(.outlier, at: at, section: indicator.section, indicator: indicator.code,
-              .outlier(q, value: value, previous: previous)))
+            Finding(.missingExplanation,
+              at: SourceLocation(file: origin.file, line: origin.line, column: form.map { textColumnName($0, .kendala) }),
+              section: indicator.section, indicator: indicator.code,
+              .explanationMissing(achievement: achievement)))
+        }
+        if reportsSomething, (texts[.buktiDukung] ?? "").isEmpty {
+          findings.append(
+            Finding(.missingEvidence,
+              at: SourceLocation(file: origin.file, line: origin.line, column: form.map { textColumnName($0, .buktiDukung) }),
+              section: indicator.section, indicator: indicator.code, .evidenceMissing))
         }
       }
-
-      let texts = merged.texts[indicator.code] ?? FreeTexts()
-      let reportsSomething = cells.values.contains { $0.value.isReported }
-      if let achievement = achievementToDate(indicator, merged, input.period, input.rules), achievement < 100,
-        (texts[.kendala] ?? "").isEmpty
-      {
-        findings.append(
-          Finding(.missingExplanation,
-            at: SourceLocation(file: origin.file, line: origin.line, column: form.map { textColumnName($0, .kendala) }),
-            section: indicator.section, indicator: indicator.code,
-            .explanationMissing(achievement: achievement)))
-      }
-      if reportsSomething, (texts[.buktiDukung] ?? "").isEmpty {
-        findings.append(
-          Finding(.missingEvidence,
-            at: SourceLocation(file: origin.file, line: origin.line, column: form.map { textColumnName($0, .buktiDukung) }),
-            section: indicator.section, indicator: indicator.code, .evidenceMissing))
-      }
+      return findings
     }
+    findings += chunks.joined()
   }
 
   /// A value is far off the previous quarter's when it is over five times or under a fifth of
