@@ -26,26 +26,19 @@ public func fuzzCSVReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   }
   check(document, lines: lines, size: size)
 
-  // Line ends: with no quotes (so no field can hold a line break), the file with every line end
-  // (CRLF, lone CR) made LF gives the same records on the same lines.
-  if !bytes.contains(0x22), bytes.contains(0x0D), !(bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])) {
-    var lf: [UInt8] = []
-    lf.reserveCapacity(bytes.count)
-    var i = 0
-    while i < bytes.count {
-      if bytes[i] == 0x0D {
-        lf.append(0x0A)
-        if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-      } else {
-        lf.append(bytes[i])
-      }
-      i += 1
+  // The encoding, decoded here independently (Swift's own UTF-8 and UTF-16 decoding, the
+  // Windows-1252 table from the standard), must be the one found.
+  let (text, encoding) = decode(bytes)
+  require(document.encoding == encoding, "read as \(document.encoding), not \(encoding)")
+
+  // Without quotes, a file is its non-empty lines split at the delimiter, nothing else.
+  if !text.utf8.contains(0x22) {
+    var expected: [CSVRecord] = []
+    for (n, line) in physicalLines(text).enumerated() where !line.isEmpty {
+      let fields = line.split(separator: document.delimiter, omittingEmptySubsequences: false)
+      expected.append(CSVRecord(fields: fields.map { String(decoding: $0, as: UTF8.self) }, line: n + 1))
     }
-    if let other = try? reader.read(bytes: lf) {
-      require(other.records == document.records, "the file with LF line ends reads differently")
-    } else {
-      require(false, "the file with LF line ends is unreadable")
-    }
+    require(document.records == expected, "records differ from the lines split at \(document.delimiter)")
   }
   return 0
 }
@@ -66,4 +59,49 @@ func check(_ document: CSVDocument, lines: Int, size: Int) {
     }
     previous = record.line
   }
+}
+
+/// The lines of `text` as UTF-8 bytes, without their ends (CRLF, LF, lone CR).
+func physicalLines(_ text: String) -> [ArraySlice<UInt8>] {
+  let bytes = Array(text.utf8)
+  var lines: [ArraySlice<UInt8>] = []
+  var start = 0
+  var i = 0
+  while i < bytes.count {
+    if bytes[i] == 0x0A || bytes[i] == 0x0D {
+      lines.append(bytes[start..<i])
+      if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+      start = i + 1
+    }
+    i += 1
+  }
+  lines.append(bytes[start...])
+  return lines
+}
+
+/// Windows-1252 bytes 0x80–0x9F (the five undefined ones as the C1 control of the same value).
+let windows1252: [Unicode.Scalar] = Array(
+  "€\u{81}‚ƒ„…†‡ˆ‰Š‹Œ\u{8D}Ž\u{8F}\u{90}‘’“”•–—˜™š›œ\u{9D}žŸ".unicodeScalars)
+
+/// What SPEC §4 says a file's bytes are: UTF-16 after its mark, UTF-8 with or without a mark,
+/// and Windows-1252 for anything that is not valid UTF-8.
+func decode(_ bytes: [UInt8]) -> (String, TextEncoding) {
+  if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+    let big = bytes[0] == 0xFE
+    var units: [UInt16] = []
+    for i in stride(from: 2, to: bytes.count - 1, by: 2) {
+      let (high, low) = big ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
+      units.append(UInt16(high) << 8 | UInt16(low))
+    }
+    if bytes.count % 2 == 1 { units.append(0xFFFD) }
+    return (String(decoding: units, as: UTF16.self), big ? .utf16BE : .utf16LE)
+  }
+  let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+  let body = bom ? Array(bytes[3...]) : bytes
+  if let text = String(validating: body, as: UTF8.self) { return (text, bom ? .utf8WithBOM : .utf8) }
+  var scalars = String.UnicodeScalarView()
+  for byte in body {
+    scalars.append((0x80..<0xA0).contains(byte) ? windows1252[Int(byte) - 0x80] : Unicode.Scalar(byte))
+  }
+  return (String(scalars), .windows1252)
 }

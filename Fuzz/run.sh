@@ -7,7 +7,10 @@
 set -uo pipefail
 seconds=$1
 shift
-out=.build-fuzz/fuzz
+out=${FUZZ_OUT:-.build-fuzz/fuzz}
+# A failed property traps through fatalError: libFuzzer prints the stack and saves the input;
+# Swift's own backtracer would only add a second, slow report.
+export SWIFT_BACKTRACE=enable=no
 failed=0
 rows=()
 total=0
@@ -38,6 +41,7 @@ for target in "$@"; do
     [ "$crashes" -gt 0 ] || crashes=1
     echo "  $target FAILED (exit $status):"
     grep -E '^(==[0-9]+==ERROR|SUMMARY|Fatal error|.*fuzz property failed|artifact_prefix|Test unit written)' "$log" | head -8 | sed 's/^/    /'
+    echo "    reproduce: $out/bin/$target <the crash-* file above>"
   fi
   total=$(( total + ${execs:-0} ))
   rows+=("$(printf '%-14s %8s %12s %8s %9s %9s %7s %8s' "$target" "$seconds" "${execs:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$crashes")")
