@@ -40,6 +40,7 @@ demo: build
 test: build boundary
 	$(SWIFT) test 2>&1 | tee .build/swift-test.log; test $${PIPESTATUS[0]} -eq 0
 	$(MAKE) --no-print-directory independent
+	$(MAKE) --no-print-directory fuzz-smoke
 
 ## Only the adapters' Internals may import the C modules.
 boundary:
@@ -61,6 +62,16 @@ bench: deps
 ## The same on the country corpus (2,000,000 indicators, 20,000 forms, ~1.3 GB of CSV).
 bench-country: deps
 	python3 bench/run.py country
+
+## libFuzzer on the CSV reader, the number parser and the form reader, FUZZ_SECONDS each; a
+## table of executions and crashes per target (Fuzz/README.md). fuzz-smoke: 10 s each, in `test`.
+.PHONY: fuzz fuzz-smoke
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@$(MAKE) --no-print-directory -f Fuzz/Makefile run FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+fuzz-smoke: deps
+	@$(MAKE) --no-print-directory -f Fuzz/Makefile run FUZZ_SECONDS=10
 
 clean:
 	rm -rf .build $(OUT)

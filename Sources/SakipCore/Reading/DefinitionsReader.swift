@@ -90,20 +90,36 @@ public struct DefinitionsReader: Sendable {
         parentOf[child] = parent
       }
     }
-    var reportedCycles: Set<IndicatorCode> = []
-    for (child, _, line, column) in parentCells where !reportedCycles.contains(child) {
-      var path = [child]
-      var current = child
-      while let next = parentOf[current], path.count <= parentOf.count {
-        if next == child {
-          report(line, column, child, .definitionCycle(path + [child]))
-          reportedCycles.formUnion(path)
+    // The codes on a cycle, each code walked once: a long chain of parents stays linear.
+    var onCycle: Set<IndicatorCode> = []
+    var firstWalk: [IndicatorCode: Int] = [:]
+    for (walk, (start, _, _, _)) in parentCells.enumerated() where firstWalk[start] == nil {
+      var path: [IndicatorCode] = []
+      var current = start
+      var metItself = false
+      while true {
+        if let earlier = firstWalk[current] {
+          metItself = earlier == walk
           break
         }
-        if path.contains(next) { break }
+        firstWalk[current] = walk
+        path.append(current)
+        guard let next = parentOf[current] else { break }
+        current = next
+      }
+      if metItself, let entry = path.lastIndex(of: current) { onCycle.formUnion(path[entry...]) }
+    }
+    // Each cycle reported once, at its first row.
+    var reportedCycles: Set<IndicatorCode> = []
+    for (child, _, line, column) in parentCells where onCycle.contains(child) && !reportedCycles.contains(child) {
+      var path = [child]
+      var current = child
+      while let next = parentOf[current], next != child, path.count <= parentOf.count {
         path.append(next)
         current = next
       }
+      report(line, column, child, .definitionCycle(path + [child]))
+      reportedCycles.formUnion(path)
     }
 
     for indicator in indicators {
