@@ -13,6 +13,10 @@ import Foundation
 /// worksheet ends with `</worksheet>` (and, when `Workbook.write` verifies, reaches the last
 /// row written).
 /// Not checked: that the XML is otherwise well-formed or valid.
+///
+/// The file is read through a memory map and each part is inflated through one reused 1 MiB
+/// window (`Zlib.Inflater`), its CRC-32 and content checks computed window by window: memory
+/// stays flat however large a sheet is.
 public enum XLSXVerifier {
   /// Throws `XLSXError.verificationFailed` if the file at `url` is not a sound zip package
   /// holding every part named in `requiredParts`; returns the entry names in order.
@@ -49,7 +53,7 @@ public enum XLSXVerifier {
   static func verify(data: Data, requiredParts: [String], lastRows: [String: Int])
     throws(XLSXError) -> [String]
   {
-    let bytes = [UInt8](data)
+    let bytes = data.span
     func fail(_ reason: String) -> XLSXError { .verificationFailed(reason: reason) }
     guard !bytes.isEmpty else { throw fail("the file is empty") }
     guard bytes.count >= 22 else { throw fail("the file is too short to be a zip (\(bytes.count) bytes)") }
@@ -84,6 +88,7 @@ public enum XLSXVerifier {
       throw fail("central directory (offset \(directoryOffset), size \(directorySize)) does not end at \(eocd)")
     }
 
+    let inflater = try Zlib.Inflater()
     var names: [String] = []
     var seen = Set<String>()
     var cursor = directoryOffset
@@ -101,7 +106,8 @@ public enum XLSXVerifier {
       let localOffset = Int(u32(bytes, cursor + 42))
       let nameEnd = cursor + 46 + nameLength
       guard nameEnd <= eocd else { throw fail("entry \(index + 1): name runs past the directory") }
-      let name = String(decoding: bytes[(cursor + 46)..<nameEnd], as: UTF8.self)
+      let nameBytes = copy(bytes, (cursor + 46)..<nameEnd)
+      let name = String(decoding: nameBytes, as: UTF8.self)
       cursor = nameEnd + extraLength + entryCommentLength
       guard cursor <= eocd else { throw fail("\(name): directory record runs past its end") }
       guard seen.insert(name).inserted else { throw fail("\(name) appears twice") }
@@ -114,7 +120,7 @@ public enum XLSXVerifier {
       let localExtraLength = Int(u16(bytes, localOffset + 28))
       let dataStart = localOffset + 30 + localNameLength + localExtraLength
       guard dataStart <= directoryOffset,
-        bytes[(localOffset + 30)..<(localOffset + 30 + localNameLength)].elementsEqual(name.utf8)
+        copy(bytes, (localOffset + 30)..<(localOffset + 30 + localNameLength)) == nameBytes
       else { throw fail("\(name): local header name differs from the directory") }
       guard dataStart + compressedSize <= directoryOffset else {
         throw fail("\(name): data (\(compressedSize) bytes) runs into the central directory")
@@ -122,24 +128,28 @@ public enum XLSXVerifier {
       if method == 8, uncompressedSize > 0, compressedSize == 0 {
         throw fail("\(name): no compressed data for \(uncompressedSize) bytes")
       }
-      let stored = bytes[dataStart..<(dataStart + compressedSize)]
-      let content: [UInt8]
+      let stored = bytes.extracting(dataStart..<(dataStart + compressedSize))
+      var content = PartContent(name: name, lastRow: lastRows[name])
+      let computedCRC: UInt32
       if method == 0 {
         guard compressedSize == uncompressedSize else { throw fail("\(name): stored sizes differ") }
-        content = Array(stored)
+        computedCRC = Zlib.crc32(stored)
+        content.scan(stored, isLast: true)
       } else {
         do {
-          content = try Zlib.inflateRaw(stored, expectedSize: uncompressedSize)
+          computedCRC = try inflater.inflate(
+            stored, expectedSize: uncompressedSize, overlap: PartContent.overlap
+          ) { window, isLast throws(XLSXError) in
+            content.scan(window, isLast: isLast)
+          }
         } catch .verificationFailed(let reason) {
           throw fail("\(name): \(reason)")
         } catch {
           throw fail("\(name): \(error)")
         }
       }
-      guard Zlib.crc32(content) == crc else { throw fail("\(name): CRC-32 mismatch") }
-      if let problem = contentProblem(name: name, content: content, lastRow: lastRows[name]) {
-        throw fail("\(name): \(problem)")
-      }
+      guard computedCRC == crc else { throw fail("\(name): CRC-32 mismatch") }
+      if let problem = content.problem { throw fail("\(name): \(problem)") }
       names.append(name)
     }
     guard cursor == eocd else { throw fail("central directory holds more than \(entryCount) entries") }
@@ -148,56 +158,133 @@ public enum XLSXVerifier {
     return names
   }
 
-  /// What is wrong with the text of an XML part, if anything. libxlsxwriter, when its
-  /// temporary folder fills, reports success yet cuts a sheet short (measured: the normal
-  /// mode stops mid-row at 64 KiB; constant-memory mode drops the rows but keeps the closing
-  /// tags), so every XML part must end with a tag, a sheet with `</worksheet>`, and a sheet
-  /// whose last written row is known must hold a `<row>` at least that far down.
+  /// What is wrong with the text of an XML part, if anything; see `PartContent`.
   static func contentProblem(name: String, content: [UInt8], lastRow: Int?) -> String? {
-    guard name.hasSuffix(".xml") || name.hasSuffix(".rels") else { return nil }
-    // On the bytes, not a String: every byte looked for is ASCII (so it cannot be part of a
-    // longer UTF-8 sequence), and decoding a sheet of tens of megabytes and searching it
-    // through Foundation took longer than inflating it. Trailing space is XML's (space, tab,
-    // CR, LF), the only kind allowed after the root element.
-    var end = content.endIndex
-    while end > content.startIndex, [0x20, 0x09, 0x0A, 0x0D].contains(content[end - 1]) {
-      end -= 1
+    var part = PartContent(name: name, lastRow: lastRow)
+    part.scan(content.span, isLast: true)
+    return part.problem
+  }
+
+  /// The bytes of `range` as an array (names: a few dozen bytes).
+  private static func copy(_ b: Span<UInt8>, _ range: Range<Int>) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(range.count)
+    for index in range { bytes.append(b[index]) }
+    return bytes
+  }
+
+  private static func u16(_ b: Span<UInt8>, _ i: Int) -> UInt16 {
+    UInt16(b[i]) | UInt16(b[i + 1]) << 8
+  }
+
+  private static func u32(_ b: Span<UInt8>, _ i: Int) -> UInt32 {
+    UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
+  }
+}
+
+/// The end of an XML part as far as `XLSXVerifier` checks it, gathered from the windows the
+/// part is inflated through (each starting with the last `overlap` bytes of the one before).
+///
+/// libxlsxwriter, when its temporary folder fills, reports success yet cuts a sheet short
+/// (measured: the normal mode stops mid-row at 64 KiB; constant-memory mode drops the rows
+/// but keeps the closing tags), so every XML part must end with a tag, a sheet with
+/// `</worksheet>`, and a sheet whose last written row is known must hold a `<row>` at least
+/// that far down.
+///
+/// On the bytes, not a String: every byte looked for is ASCII (so it cannot be part of a
+/// longer UTF-8 sequence). Trailing space is XML's (space, tab, CR, LF), the only kind
+/// allowed after the root element. Each window is searched backwards from its end, so a
+/// window costs the length of its last row, not its size.
+struct PartContent {
+  /// Bytes each window repeats from the one before: room for `<row r="` and a row number of
+  /// up to 55 digits, so the last row reference is whole in some window.
+  static let overlap = 64
+  private static let rowStart = Array("<row r=\"".utf8)
+  private static let worksheetEnd = Array("</worksheet>".utf8)
+
+  private let isXML: Bool
+  private let isSheet: Bool
+  private let lastRow: Int?
+  /// The last byte before trailing space, once any is seen.
+  private var lastByte: UInt8?
+  /// Whether the bytes before trailing space end with `</worksheet>`.
+  private var endsWithWorksheet = false
+  /// The digits after the last `<row r="`, once one is seen.
+  private var lastRowDigits: String?
+  /// Whether a window has been scanned (the ones after it start with repeated bytes).
+  private var scannedAny = false
+
+  init(name: String, lastRow: Int?) {
+    isXML = name.hasSuffix(".xml") || name.hasSuffix(".rels")
+    isSheet = name.hasPrefix("xl/worksheets/sheet")
+    self.lastRow = isSheet ? lastRow : nil
+  }
+
+  /// Takes in the next window of the part; `isLast` for the one that ends it.
+  mutating func scan(_ window: Span<UInt8>, isLast: Bool) {
+    guard isXML else { return }
+    var end = window.count
+    while end > 0, Self.isSpace(window[end - 1]) { end -= 1 }
+    // A window of nothing but trailing space leaves what the windows before found.
+    guard end > 0 else { return }
+    lastByte = window[end - 1]
+    // Fewer than 12 bytes up to the last one, in a window after the first: that byte is in the
+    // repeated bytes, so the window before saw it with more of what precedes it.
+    if isSheet, end >= 12 || !scannedAny {
+      endsWithWorksheet = end >= 12 && Self.matches(Self.worksheetEnd, in: window, at: end - 12)
     }
-    let trimmed = content[..<end]
-    guard trimmed.last == UInt8(ascii: ">") else { return "the XML is cut short" }
-    guard name.hasPrefix("xl/worksheets/sheet") else { return nil }
-    guard trimmed.suffix(12).elementsEqual("</worksheet>".utf8) else {
-      return "the sheet XML is cut short"
+    scannedAny = true
+    if lastRow != nil { findLastRow(in: window, isLast: isLast) }
+  }
+
+  /// Records the digits after the last `<row r="` in the window, unless they may go on in the
+  /// next window (which repeats them, as they lie within its overlap).
+  private mutating func findLastRow(in window: Span<UInt8>, isLast: Bool) {
+    let pattern = Self.rowStart
+    var start = window.count - pattern.count
+    while start >= 0 {
+      if window[start] == pattern[0], Self.matches(pattern, in: window, at: start) {
+        let first = start + pattern.count
+        var end = first
+        while end < window.count, (0x30...0x39).contains(window[end]) { end += 1 }
+        let cutByWindow = end == window.count && !isLast
+        if cutByWindow, start >= window.count - Self.overlap {
+          return  // whole in the next window
+        }
+        var digits = String.UnicodeScalarView()
+        for index in first..<end { digits.append(Unicode.Scalar(window[index])) }
+        // A number running past the overlap is longer than any row number; keep it
+        // unreadable rather than let an earlier row stand in for it.
+        lastRowDigits = String(digits) + (cutByWindow ? "…" : "")
+        return
+      }
+      start -= 1
     }
+  }
+
+  /// What is wrong with the part, if anything, once every window has been scanned.
+  var problem: String? {
+    guard isXML else { return nil }
+    guard lastByte == UInt8(ascii: ">") else { return "the XML is cut short" }
+    guard isSheet else { return nil }
+    guard endsWithWorksheet else { return "the sheet XML is cut short" }
     guard let lastRow else { return nil }
-    guard let afterRowStart = endOfLast(Array("<row r=\"".utf8), in: trimmed) else {
+    guard let digits = lastRowDigits else {
       return "row \(lastRow) was written but the sheet holds no rows"
     }
-    let digits = String(
-      decoding: trimmed[afterRowStart...].prefix { (0x30...0x39).contains($0) }, as: UTF8.self)
     guard let found = Int(digits), found >= lastRow else {
       return "row \(lastRow) was written but the last row in the sheet is \(digits)"
     }
     return nil
   }
 
-  /// The index just past the last occurrence of `pattern` in `bytes`, searching backwards.
-  private static func endOfLast(_ pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
-    var start = bytes.endIndex - pattern.count
-    while start >= bytes.startIndex {
-      if bytes[start..<(start + pattern.count)].elementsEqual(pattern) {
-        return start + pattern.count
-      }
-      start -= 1
-    }
-    return nil
+  private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 
-  private static func u16(_ b: [UInt8], _ i: Int) -> UInt16 {
-    UInt16(b[i]) | UInt16(b[i + 1]) << 8
-  }
-
-  private static func u32(_ b: [UInt8], _ i: Int) -> UInt32 {
-    UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
+  private static func matches(_ pattern: [UInt8], in window: Span<UInt8>, at start: Int) -> Bool {
+    guard start >= 0, start + pattern.count <= window.count else { return false }
+    for offset in pattern.indices where window[start + offset] != pattern[offset] { return false }
+    return true
   }
 }
