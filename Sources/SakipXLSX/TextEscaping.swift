@@ -42,6 +42,18 @@ enum TextEscaping {
     return String(result)
   }
 
+  /// Whether `text` holds a scalar `isInvalidInXML` refuses, found on the UTF-8 bytes: a
+  /// control character is one byte below 0x20, and U+FFFE/U+FFFF start with 0xEF (only then
+  /// are the scalars decoded).
+  static func containsInvalidXML(_ text: String) -> Bool {
+    var sawEF = false
+    for byte in text.utf8 {
+      if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
+      if byte == 0xEF { sawEF = true }
+    }
+    return sawEF && text.unicodeScalars.contains(where: isInvalidInXML)
+  }
+
   static func isInvalidInXML(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x09, 0x0A, 0x0D: return false
