@@ -14,9 +14,10 @@ import Foundation
 /// row written).
 /// Not checked: that the XML is otherwise well-formed or valid.
 ///
-/// The file is read through a memory map and each part is inflated through one reused 1 MiB
-/// window (`Zlib.Inflater`), its CRC-32 and content checks computed window by window: memory
-/// stays flat however large a sheet is.
+/// A file is read piece by piece (its end, its central directory, each local header, each
+/// part's data 1 MiB at a time), never whole, and each part is inflated through one reused
+/// 1 MiB window (`Zlib.Inflater`), its CRC-32 and content checks computed window by window:
+/// memory stays flat however large the package or a sheet is.
 public enum XLSXVerifier {
   /// Throws `XLSXError.verificationFailed` if the file at `url` is not a sound zip package
   /// holding every part named in `requiredParts`; returns the entry names in order.
@@ -33,13 +34,14 @@ public enum XLSXVerifier {
   static func verify(fileAt url: URL, requiredParts: [String], lastRows: [String: Int])
     throws(XLSXError) -> [String]
   {
-    let data: Data
+    let file: FileHandle
     do {
-      data = try Data(contentsOf: url, options: .alwaysMapped)
+      file = try FileHandle(forReadingFrom: url)
     } catch {
       throw .verificationFailed(reason: "cannot read \(url.path): \(error.localizedDescription)")
     }
-    return try verify(data: data, requiredParts: requiredParts, lastRows: lastRows)
+    defer { try? file.close() }
+    return try verify(PackageBytes(file: file, path: url.path), requiredParts: requiredParts, lastRows: lastRows)
   }
 
   /// Verifies the bytes of a package; see `verify(fileAt:requiredParts:)`.
@@ -53,74 +55,91 @@ public enum XLSXVerifier {
   static func verify(data: Data, requiredParts: [String], lastRows: [String: Int])
     throws(XLSXError) -> [String]
   {
-    let bytes = data.span
+    try verify(PackageBytes(data: data), requiredParts: requiredParts, lastRows: lastRows)
+  }
+
+  private static func verify(_ package: PackageBytes, requiredParts: [String], lastRows: [String: Int])
+    throws(XLSXError) -> [String]
+  {
     func fail(_ reason: String) -> XLSXError { .verificationFailed(reason: reason) }
-    guard !bytes.isEmpty else { throw fail("the file is empty") }
-    guard bytes.count >= 22 else { throw fail("the file is too short to be a zip (\(bytes.count) bytes)") }
+    let size = package.count
+    guard size > 0 else { throw fail("the file is empty") }
+    guard size >= 22 else { throw fail("the file is too short to be a zip (\(size) bytes)") }
 
     // End of central directory: the last record signature within the final 64 KiB + 22.
-    let lowest = max(0, bytes.count - 22 - 0xFFFF)
-    var eocd: Int?
-    var position = bytes.count - 22
-    while position >= lowest {
-      if u32(bytes, position) == 0x0605_4B50 {
-        eocd = position
+    let tailStart = max(0, size - 22 - 0xFFFF)
+    let tailData = try package.read(tailStart..<size)
+    let tail = tailData.span
+    var eocdInTail: Int?
+    var position = tail.count - 22
+    while position >= 0 {
+      if u32(tail, position) == 0x0605_4B50 {
+        eocdInTail = position
         break
       }
       position -= 1
     }
-    guard let eocd else { throw fail("no end-of-central-directory record (truncated?)") }
-    let entriesOnDisk = Int(u16(bytes, eocd + 8))
-    let entryCount = Int(u16(bytes, eocd + 10))
-    let directorySize = Int(u32(bytes, eocd + 12))
-    let directoryOffset = Int(u32(bytes, eocd + 16))
-    let commentLength = Int(u16(bytes, eocd + 20))
+    guard let eocdInTail else { throw fail("no end-of-central-directory record (truncated?)") }
+    let eocd = tailStart + eocdInTail
+    let entriesOnDisk = Int(u16(tail, eocdInTail + 8))
+    let entryCount = Int(u16(tail, eocdInTail + 10))
+    let directorySize = Int(u32(tail, eocdInTail + 12))
+    let directoryOffset = Int(u32(tail, eocdInTail + 16))
+    let commentLength = Int(u16(tail, eocdInTail + 20))
     guard entryCount != 0xFFFF, directoryOffset != 0xFFFF_FFFF else {
       throw fail("ZIP64 packages are not supported by the verifier")
     }
-    guard eocd + 22 + commentLength == bytes.count else {
+    guard eocd + 22 + commentLength == size else {
       throw fail("bytes after the end-of-central-directory record")
     }
-    guard entriesOnDisk == entryCount, u16(bytes, eocd + 4) == 0 else {
+    guard entriesOnDisk == entryCount, u16(tail, eocdInTail + 4) == 0 else {
       throw fail("multi-disk zip")
     }
     guard directoryOffset + directorySize == eocd else {
       throw fail("central directory (offset \(directoryOffset), size \(directorySize)) does not end at \(eocd)")
     }
 
+    let directoryData = try package.read(directoryOffset..<eocd)
+    let directory = directoryData.span
     let inflater = try Zlib.Inflater()
     var names: [String] = []
     var seen = Set<String>()
-    var cursor = directoryOffset
+    var cursor = 0  // in the directory
+    let directoryEnd = directory.count
     for index in 0..<entryCount {
-      guard cursor + 46 <= eocd, u32(bytes, cursor) == 0x0201_4B50 else {
+      guard cursor + 46 <= directoryEnd, u32(directory, cursor) == 0x0201_4B50 else {
         throw fail("central directory entry \(index + 1) of \(entryCount) is missing or damaged")
       }
-      let method = u16(bytes, cursor + 10)
-      let crc = u32(bytes, cursor + 16)
-      let compressedSize = Int(u32(bytes, cursor + 20))
-      let uncompressedSize = Int(u32(bytes, cursor + 24))
-      let nameLength = Int(u16(bytes, cursor + 28))
-      let extraLength = Int(u16(bytes, cursor + 30))
-      let entryCommentLength = Int(u16(bytes, cursor + 32))
-      let localOffset = Int(u32(bytes, cursor + 42))
+      let method = u16(directory, cursor + 10)
+      let crc = u32(directory, cursor + 16)
+      let compressedSize = Int(u32(directory, cursor + 20))
+      let uncompressedSize = Int(u32(directory, cursor + 24))
+      let nameLength = Int(u16(directory, cursor + 28))
+      let extraLength = Int(u16(directory, cursor + 30))
+      let entryCommentLength = Int(u16(directory, cursor + 32))
+      let localOffset = Int(u32(directory, cursor + 42))
       let nameEnd = cursor + 46 + nameLength
-      guard nameEnd <= eocd else { throw fail("entry \(index + 1): name runs past the directory") }
-      let nameBytes = copy(bytes, (cursor + 46)..<nameEnd)
+      guard nameEnd <= directoryEnd else { throw fail("entry \(index + 1): name runs past the directory") }
+      let nameBytes = copy(directory, (cursor + 46)..<nameEnd)
       let name = String(decoding: nameBytes, as: UTF8.self)
       cursor = nameEnd + extraLength + entryCommentLength
-      guard cursor <= eocd else { throw fail("\(name): directory record runs past its end") }
+      guard cursor <= directoryEnd else { throw fail("\(name): directory record runs past its end") }
       guard seen.insert(name).inserted else { throw fail("\(name) appears twice") }
       guard method == 0 || method == 8 else { throw fail("\(name): unknown compression \(method)") }
 
-      guard localOffset + 30 <= directoryOffset, u32(bytes, localOffset) == 0x0403_4B50 else {
+      guard localOffset + 30 <= directoryOffset else {
         throw fail("\(name): local header missing at offset \(localOffset)")
       }
-      let localNameLength = Int(u16(bytes, localOffset + 26))
-      let localExtraLength = Int(u16(bytes, localOffset + 28))
+      let fixedHeaderData = try package.read(localOffset..<(localOffset + 30))
+      let fixedHeader = fixedHeaderData.span
+      guard u32(fixedHeader, 0) == 0x0403_4B50 else {
+        throw fail("\(name): local header missing at offset \(localOffset)")
+      }
+      let localNameLength = Int(u16(fixedHeader, 26))
+      let localExtraLength = Int(u16(fixedHeader, 28))
       let dataStart = localOffset + 30 + localNameLength + localExtraLength
       guard dataStart <= directoryOffset,
-        copy(bytes, (localOffset + 30)..<(localOffset + 30 + localNameLength)) == nameBytes
+        try package.read((localOffset + 30)..<(localOffset + 30 + localNameLength)).elementsEqual(nameBytes)
       else { throw fail("\(name): local header name differs from the directory") }
       guard dataStart + compressedSize <= directoryOffset else {
         throw fail("\(name): data (\(compressedSize) bytes) runs into the central directory")
@@ -128,17 +147,22 @@ public enum XLSXVerifier {
       if method == 8, uncompressedSize > 0, compressedSize == 0 {
         throw fail("\(name): no compressed data for \(uncompressedSize) bytes")
       }
-      let stored = bytes.extracting(dataStart..<(dataStart + compressedSize))
       var content = PartContent(name: name, lastRow: lastRows[name])
       let computedCRC: UInt32
       if method == 0 {
         guard compressedSize == uncompressedSize else { throw fail("\(name): stored sizes differ") }
-        computedCRC = Zlib.crc32(stored)
-        content.scan(stored, isLast: true)
+        // Stored parts are small (libxlsxwriter deflates every part): checked whole.
+        let stored = try package.read(dataStart..<(dataStart + compressedSize))
+        computedCRC = Zlib.crc32(stored.span)
+        content.scan(stored.span, isLast: true)
       } else {
         do {
           computedCRC = try inflater.inflate(
-            stored, expectedSize: uncompressedSize, overlap: PartContent.overlap
+            compressedSize: compressedSize, expectedSize: uncompressedSize,
+            overlap: PartContent.overlap,
+            read: { offset, count throws(XLSXError) in
+              try package.read((dataStart + offset)..<(dataStart + offset + count))
+            }
           ) { window, isLast throws(XLSXError) in
             content.scan(window, isLast: isLast)
           }
@@ -152,7 +176,7 @@ public enum XLSXVerifier {
       if let problem = content.problem { throw fail("\(name): \(problem)") }
       names.append(name)
     }
-    guard cursor == eocd else { throw fail("central directory holds more than \(entryCount) entries") }
+    guard cursor == directoryEnd else { throw fail("central directory holds more than \(entryCount) entries") }
     let missing = requiredParts.filter { !seen.contains($0) }
     guard missing.isEmpty else { throw fail("missing parts: \(missing.joined(separator: ", "))") }
     return names
@@ -179,6 +203,53 @@ public enum XLSXVerifier {
 
   private static func u32(_ b: Span<UInt8>, _ i: Int) -> UInt32 {
     UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
+  }
+}
+
+/// The bytes of a package being verified: a file, read a range at a time, or bytes in memory.
+private struct PackageBytes {
+  private let file: FileHandle?
+  private let path: String
+  private let data: Data
+  /// The package's size in bytes.
+  let count: Int
+
+  init(file: FileHandle, path: String) throws(XLSXError) {
+    self.file = file
+    self.path = path
+    self.data = Data()
+    do {
+      count = Int(try file.seekToEnd())
+    } catch {
+      throw .verificationFailed(reason: "cannot read \(path): \(error.localizedDescription)")
+    }
+  }
+
+  init(data: Data) {
+    self.file = nil
+    self.path = "the package"
+    self.data = data
+    self.count = data.count
+  }
+
+  /// The bytes of `range` (which lies inside the package).
+  func read(_ range: Range<Int>) throws(XLSXError) -> Data {
+    guard let file else {
+      return data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
+    }
+    do {
+      try file.seek(toOffset: UInt64(range.lowerBound))
+      let bytes = try file.read(upToCount: range.count) ?? Data()
+      guard bytes.count == range.count else {
+        throw XLSXError.verificationFailed(
+          reason: "\(path): \(range.count) bytes at \(range.lowerBound) cannot be read")
+      }
+      return bytes
+    } catch let error as XLSXError {
+      throw error
+    } catch {
+      throw .verificationFailed(reason: "cannot read \(path): \(error.localizedDescription)")
+    }
   }
 }
 

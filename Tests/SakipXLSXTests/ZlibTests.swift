@@ -183,16 +183,24 @@ import Testing
     return (Array(bytes[start..<(start + compressedSize)]), content, Zlib.crc32(content))
   }
 
-  @Test(arguments: [0, 16, 64])
-  func windowsRepeatTheOverlapAndAddUpToTheContent(_ overlap: Int) throws {
+  @Test(arguments: [(0, 1 << 20), (16, 1 << 20), (64, 1 << 20), (64, 1), (64, 7), (16, 4096)])
+  func windowsRepeatTheOverlapAndAddUpToTheContent(_ overlap: Int, _ inputPiece: Int) throws {
     let (compressed, content, crc) = try sheet()
     #expect(content.count > 3 * 4096)
     let inflater = try Zlib.Inflater(windowSize: 4096)
     var rebuilt: [UInt8] = []
     var windows = 0
     var lastFlags: [Bool] = []
+    var requested = 0
     let computed = try inflater.inflate(
-      compressed.span, expectedSize: content.count, overlap: overlap
+      compressedSize: compressed.count, expectedSize: content.count, overlap: overlap,
+      inputPiece: inputPiece,
+      read: { offset, count throws(XLSXError) in
+        // Asked in order, never more than a piece.
+        #expect(offset == requested && count <= inputPiece)
+        requested += count
+        return Data(compressed[offset..<(offset + count)])
+      }
     ) { window, isLast throws(XLSXError) in
       let skip = windows == 0 ? 0 : overlap
       if windows > 0 {
@@ -204,6 +212,7 @@ import Testing
       lastFlags.append(isLast)
     }
     #expect(computed == crc)
+    #expect(requested == compressed.count)
     #expect(rebuilt == content)
     #expect(windows > 3)
     #expect(lastFlags.last == true && lastFlags.dropLast().allSatisfy { !$0 })
@@ -214,15 +223,52 @@ import Testing
     let inflater = try Zlib.Inflater(windowSize: 4096)
     let deflated: [UInt8] = [43, 78, 204, 206, 44, 80, 40, 30, 37, 135, 41, 9, 0]
     for _ in 0..<2 {
-      #expect(try inflater.inflate(compressed.span, expectedSize: content.count, overlap: 64) { _, _ in } == crc)
-      #expect(try inflater.inflate(deflated.span, expectedSize: 480, overlap: 64) { _, _ in } == 0x7C8C_A212)
+      #expect(try inflater.inflate(Data(compressed), expectedSize: content.count, overlap: 64) { _, _ in } == crc)
+      #expect(try inflater.inflate(Data(deflated), expectedSize: 480, overlap: 64) { _, _ in } == 0x7C8C_A212)
     }
     // A damaged stream in between leaves the inflater usable.
-    let damaged = Array(compressed.prefix(100))
+    let damaged = Data(compressed.prefix(100))
     #expect(throws: XLSXError.self) {
-      try inflater.inflate(damaged.span, expectedSize: content.count, overlap: 64) { _, _ in }
+      try inflater.inflate(damaged, expectedSize: content.count, overlap: 64) { _, _ in }
     }
-    #expect(try inflater.inflate(compressed.span, expectedSize: content.count, overlap: 64) { _, _ in } == crc)
+    #expect(try inflater.inflate(Data(compressed), expectedSize: content.count, overlap: 64) { _, _ in } == crc)
+  }
+
+  @Test(arguments: [1, 3, 1 << 20])
+  func damageIsFoundWhateverThePieces(_ inputPiece: Int) throws {
+    let deflated: [UInt8] = [43, 78, 204, 206, 44, 80, 40, 30, 37, 135, 41, 9, 0]
+    let inflater = try Zlib.Inflater(windowSize: 4096)
+    func inflate(_ bytes: [UInt8], _ expected: Int) throws(XLSXError) -> UInt32 {
+      try inflater.inflate(Data(bytes), expectedSize: expected, overlap: 64, inputPiece: inputPiece) { _, _ in }
+    }
+    #expect(try inflate(deflated, 480) == 0x7C8C_A212)
+    #expect(throws: XLSXError.verificationFailed(reason: "2 bytes follow the end of the compressed data")) {
+      try inflate(deflated + [0, 0], 480)
+    }
+    #expect(throws: XLSXError.verificationFailed(reason: "the compressed data ends early (after 0 of 480 bytes)")) {
+      try inflate(Array(deflated.prefix(1)), 480)
+    }
+    #expect(throws: XLSXError.verificationFailed(reason: "decompresses to more than the 479 bytes the directory says")) {
+      try inflate(deflated, 479)
+    }
+    #expect(throws: XLSXError.verificationFailed(reason: "decompresses to 480 bytes, the directory says 481")) {
+      try inflate(deflated, 481)
+    }
+  }
+
+  @Test func aReadErrorStopsInflating() throws {
+    let inflater = try Zlib.Inflater(windowSize: 4096)
+    #expect(throws: XLSXError.verificationFailed(reason: "disk gone")) {
+      try inflater.inflate(
+        compressedSize: 13, expectedSize: 480, overlap: 0,
+        read: { _, _ throws(XLSXError) in throw .verificationFailed(reason: "disk gone") }
+      ) { _, _ in }
+    }
+    #expect(throws: XLSXError.self) {
+      try inflater.inflate(
+        compressedSize: 13, expectedSize: 480, overlap: 0, read: { _, _ in Data([43]) }
+      ) { _, _ in }
+    }
   }
 
   @Test func errorFromTheBodyStopsInflating() throws {
@@ -230,7 +276,7 @@ import Testing
     let inflater = try Zlib.Inflater(windowSize: 4096)
     var calls = 0
     #expect(throws: XLSXError.invalidArgument("stop")) {
-      try inflater.inflate(compressed.span, expectedSize: content.count, overlap: 0) {
+      try inflater.inflate(Data(compressed), expectedSize: content.count, overlap: 0) {
         _, _ throws(XLSXError) in
         calls += 1
         throw .invalidArgument("stop")

@@ -2,6 +2,7 @@
 // through `Zlib.Inflater` and `Zlib.crc32`; no zlib pointer or type leaves this file, and
 // what callers see of the output is a `Span` (a bounds-checked view) of the inflater's window.
 internal import CLibZ
+import Foundation
 
 /// Raw DEFLATE decompression and CRC-32 from Debian's zlib, as `XLSXVerifier` needs them to
 /// check every part of a written package.
@@ -21,7 +22,7 @@ enum Zlib {
   {
     let inflater = try Inflater(windowSize: 64 * 1024)
     var output: [UInt8] = []
-    _ = try inflater.inflate(compressed.span, expectedSize: expectedSize, overlap: 0) {
+    _ = try inflater.inflate(Data(compressed), expectedSize: expectedSize, overlap: 0) {
       window, _ throws(XLSXError) in
       window.withUnsafeBufferPointer { output.append(contentsOf: $0) }
     }
@@ -79,93 +80,160 @@ enum Zlib {
       stream.deallocate()
     }
 
-    /// Inflates one raw DEFLATE stream and returns the CRC-32 of its output, handing the output
-    /// to `body` one window at a time: each window starts with the last `overlap` bytes of the
-    /// window before (none for the first), so that a pattern of up to `overlap` bytes is whole
-    /// in some window wherever it falls; `isLast` marks the window that ends the output.
+    /// Inflates one raw DEFLATE stream of `compressedSize` bytes and returns the CRC-32 of its
+    /// output. The input is asked of `read` piece by piece (`read(offset, count)` returns the
+    /// `count` bytes at `offset` in the stream, in order, at most `inputPiece` at a time), so a
+    /// file need not be in memory. The output goes to `body` one window at a time: each window
+    /// starts with the last `overlap` bytes of the window before (none for the first), so that a
+    /// pattern of up to `overlap` bytes is whole in some window wherever it falls; `isLast`
+    /// marks the window that ends the output.
     ///
     /// Throws `XLSXError.verificationFailed` if the stream is damaged, ends before its final
     /// block, is followed by extra bytes, or does not decompress to exactly `expectedSize`
-    /// bytes; an error thrown by `body` stops inflating and is rethrown.
+    /// bytes; an error thrown by `read` or `body` stops inflating and is rethrown.
     func inflate(
-      _ compressed: Span<UInt8>, expectedSize: Int, overlap: Int,
+      compressedSize: Int, expectedSize: Int, overlap: Int, inputPiece: Int = 1 << 20,
+      read: (_ offset: Int, _ count: Int) throws(XLSXError) -> Data,
       _ body: (_ window: Span<UInt8>, _ isLast: Bool) throws(XLSXError) -> Void
     ) throws(XLSXError) -> UInt32 {
-      guard expectedSize >= 0, expectedSize / Zlib.maximumRatio <= compressed.count else {
+      guard compressedSize >= 0, expectedSize >= 0,
+        expectedSize / Zlib.maximumRatio <= compressedSize
+      else {
         throw .verificationFailed(
           reason:
-            "\(compressed.count) compressed bytes cannot hold the \(expectedSize) bytes recorded")
+            "\(compressedSize) compressed bytes cannot hold the \(expectedSize) bytes recorded")
       }
       let overlap = max(0, min(overlap, window.count / 4))
       guard inflateReset(stream) == Z_OK else {
         throw .verificationFailed(reason: "zlib cannot restart inflating")
       }
-      var crc: uLong = 0
-      var produced = 0
-      var consumed = 0
-      var kept = 0  // bytes carried over at the start of the window
-      let outcome: Outcome = compressed.withUnsafeBufferPointer { input in
-        while true {
-          let step = fill(input: input, consumed: &consumed, from: kept)
-          let fresh = step.filled - kept
-          crc = crc32_z(crc, window.baseAddress.map { $0 + kept }, fresh)
-          produced += fresh
-          if produced > expectedSize { return .tooLong }
-          switch step.status {
-          case .finished, .more: break
-          case .endsEarly: return .endsEarly
-          case .failed(let reason): return .failed(reason)
-          }
-          let isLast: Bool
-          if case .finished = step.status { isLast = true } else { isLast = false }
-          if isLast || step.filled == window.count {
-            let view = Span(_unsafeElements: UnsafeBufferPointer(rebasing: window[..<step.filled]))
-            do throws(XLSXError) {
-              try body(view, isLast)
-            } catch {
-              return .rejected(error)
-            }
-          }
-          if isLast { return .finished(unusedInput: input.count - consumed) }
-          if step.filled == window.count {
-            // Carry the window's tail to its start (the regions cannot overlap: the tail is
-            // at most a quarter of the window).
-            if let base = window.baseAddress, overlap > 0 {
-              base.update(from: base + (step.filled - overlap), count: overlap)
-            }
-            kept = overlap
-          } else {
-            kept = step.filled
-          }
+      var progress = Progress()
+      var outcome: Outcome?
+      while outcome == nil {
+        let offset = progress.consumed
+        let count = min(max(1, inputPiece), compressedSize - offset)
+        let piece = count > 0 ? try read(offset, count) : Data()
+        guard piece.count == count else {
+          throw .verificationFailed(
+            reason: "the compressed data cannot be read (\(piece.count) of \(count) bytes)")
+        }
+        outcome = piece.withUnsafeBytes { raw in
+          feed(
+            raw.bindMemory(to: UInt8.self), isFinalPiece: offset + count == compressedSize,
+            expectedSize: expectedSize, overlap: overlap, progress: &progress, body)
         }
       }
       switch outcome {
-      case .finished(let unusedInput) where unusedInput > 0:
-        throw .verificationFailed(
-          reason: "\(unusedInput) bytes follow the end of the compressed data")
-      case .finished:
-        guard produced == expectedSize else {
-          throw .verificationFailed(
-            reason: "decompresses to \(produced) bytes, the directory says \(expectedSize)")
+      case .finished?:
+        let unused = compressedSize - progress.consumed
+        guard unused == 0 else {
+          throw .verificationFailed(reason: "\(unused) bytes follow the end of the compressed data")
         }
-        return UInt32(truncatingIfNeeded: crc)
-      case .tooLong:
+        guard progress.produced == expectedSize else {
+          throw .verificationFailed(
+            reason: "decompresses to \(progress.produced) bytes, the directory says \(expectedSize)")
+        }
+        return UInt32(truncatingIfNeeded: progress.crc)
+      case .tooLong?:
         throw .verificationFailed(
           reason: "decompresses to more than the \(expectedSize) bytes the directory says")
-      case .endsEarly:
+      case .endsEarly?, nil:
         throw .verificationFailed(
-          reason: "the compressed data ends early (after \(produced) of \(expectedSize) bytes)")
-      case .failed(let reason):
+          reason:
+            "the compressed data ends early (after \(progress.produced) of \(expectedSize) bytes)")
+      case .failed(let reason)?:
         throw .verificationFailed(reason: "the compressed data is damaged (zlib: \(reason))")
-      case .rejected(let error):
+      case .rejected(let error)?:
         throw error
+      }
+    }
+
+    /// Inflates a stream held whole in `compressed`; see `inflate(compressedSize:…)`.
+    func inflate(
+      _ compressed: Data, expectedSize: Int, overlap: Int, inputPiece: Int = 1 << 20,
+      _ body: (_ window: Span<UInt8>, _ isLast: Bool) throws(XLSXError) -> Void
+    ) throws(XLSXError) -> UInt32 {
+      let start = compressed.startIndex
+      return try inflate(
+        compressedSize: compressed.count, expectedSize: expectedSize, overlap: overlap,
+        inputPiece: inputPiece, read: { offset, count in
+          compressed[(start + offset)..<(start + offset + count)]
+        }, body)
+    }
+
+    /// Where a stream stands between pieces of input.
+    private struct Progress {
+      /// Input bytes zlib has taken.
+      var consumed = 0
+      /// Output bytes made so far.
+      var produced = 0
+      /// Bytes at the start of the window: carried over, or made and not yet handed on.
+      var filled = 0
+      /// Whether the window has been handed to `body` (the next one starts with the overlap).
+      var handedOn = false
+      var crc: uLong = 0
+    }
+
+    /// Inflates all of `input` (and, for the final piece, whatever zlib still holds), handing
+    /// each full window to `body`; returns how the stream ended, or nil when it needs more
+    /// input.
+    private func feed(
+      _ input: UnsafeBufferPointer<UInt8>, isFinalPiece: Bool, expectedSize: Int, overlap: Int,
+      progress: inout Progress,
+      _ body: (_ window: Span<UInt8>, _ isLast: Bool) throws(XLSXError) -> Void
+    ) -> Outcome? {
+      let limit = Int(UInt32.max)
+      var taken = 0
+      while true {
+        let inputCount = min(input.count - taken, limit)
+        let room = min(window.count - progress.filled, limit)
+        // zlib declares `next_in` without `const` (unless ZLIB_CONST) but never writes to it.
+        stream.pointee.next_in = input.baseAddress.map { UnsafeMutablePointer(mutating: $0 + taken) }
+        stream.pointee.avail_in = uInt(inputCount)
+        stream.pointee.next_out = window.baseAddress.map { $0 + progress.filled }
+        stream.pointee.avail_out = uInt(room)
+        let status = CLibZ.inflate(stream, Z_NO_FLUSH)
+        let used = inputCount - Int(stream.pointee.avail_in)
+        let made = room - Int(stream.pointee.avail_out)
+        taken += used
+        progress.consumed += used
+        progress.crc = crc32_z(progress.crc, window.baseAddress.map { $0 + progress.filled }, made)
+        progress.filled += made
+        progress.produced += made
+        if progress.produced > expectedSize { return .tooLong }
+        let ended = status == Z_STREAM_END
+        switch status {
+        case Z_STREAM_END, Z_OK, Z_BUF_ERROR: break
+        default: return .failed(Zlib.message(status, stream.pointee.msg))
+        }
+        if ended || progress.filled == window.count {
+          let view = Span(_unsafeElements: UnsafeBufferPointer(rebasing: window[..<progress.filled]))
+          do throws(XLSXError) {
+            try body(view, ended)
+          } catch {
+            return .rejected(error)
+          }
+          if ended { return .finished }
+          // Carry the window's tail to its start (the regions cannot overlap: the tail is at
+          // most a quarter of the window).
+          if let base = window.baseAddress, overlap > 0 {
+            base.update(from: base + (progress.filled - overlap), count: overlap)
+          }
+          progress.filled = overlap
+          continue
+        }
+        if status == Z_BUF_ERROR || (made == 0 && used == 0) {
+          // No progress with room in the window: zlib needs input.
+          guard taken == input.count, !isFinalPiece else { return .endsEarly }
+          return nil
+        }
       }
     }
 
     /// How one stream ended.
     private enum Outcome {
-      /// The final block was decoded; `unusedInput` compressed bytes were left over.
-      case finished(unusedInput: Int)
+      /// The final block was decoded.
+      case finished
       /// More bytes came out than the directory records.
       case tooLong
       /// The input ran out before the final block.
@@ -176,46 +244,6 @@ enum Zlib {
       case rejected(XLSXError)
     }
 
-    /// How one fill of the window ended.
-    private enum FillStatus {
-      case finished, more, endsEarly
-      case failed(String)
-    }
-
-    /// Inflates into the window from `start` until the window is full, the stream ends, the
-    /// input runs out or zlib fails; returns how far the window is filled.
-    private func fill(input: UnsafeBufferPointer<UInt8>, consumed: inout Int, from start: Int)
-      -> (filled: Int, status: FillStatus)
-    {
-      let piece = Int(UInt32.max)
-      var filled = start
-      while filled < window.count {
-        let inputPiece = min(input.count - consumed, piece)
-        let outputPiece = min(window.count - filled, piece)
-        // zlib declares `next_in` without `const` (unless ZLIB_CONST) but never writes to it.
-        stream.pointee.next_in = input.baseAddress.map {
-          UnsafeMutablePointer(mutating: $0 + consumed)
-        }
-        stream.pointee.avail_in = uInt(inputPiece)
-        stream.pointee.next_out = window.baseAddress.map { $0 + filled }
-        stream.pointee.avail_out = uInt(outputPiece)
-        let status = CLibZ.inflate(stream, Z_NO_FLUSH)
-        consumed += inputPiece - Int(stream.pointee.avail_in)
-        filled += outputPiece - Int(stream.pointee.avail_out)
-        switch status {
-        case Z_STREAM_END:
-          return (filled, .finished)
-        case Z_OK:
-          continue
-        case Z_BUF_ERROR:
-          // No progress was possible with room in the window: the input has run out.
-          return (filled, .endsEarly)
-        default:
-          return (filled, .failed(Zlib.message(status, stream.pointee.msg)))
-        }
-      }
-      return (filled, .more)
-    }
   }
 
   /// zlib's own message for a failed call, or the status code's name.
