@@ -123,16 +123,24 @@ final class WorkbookHandle {
   func close() throws(XLSXError) {
     guard let workbook = pointer else { throw .workbookClosed }
     pointer = nil
-    formats.removeAll()
+    forgetFormats()
     defer { freeStrings() }
     try check(workbook_close(workbook), "workbook_close")
+  }
+
+  /// Drops the registered styles and their formats (libxlsxwriter frees the formats with the
+  /// workbook); a format used afterwards finds the workbook closed.
+  private func forgetFormats() {
+    styleNumbers.removeAll()
+    registeredStyles.removeAll()
+    formats.removeAll()
   }
 
   /// Frees the workbook without writing a file (`lxw_workbook_free`).
   func discard() {
     guard let workbook = pointer else { return }
     pointer = nil
-    formats.removeAll()
+    forgetFormats()
     lxw_workbook_free(workbook)
     freeStrings()
   }
@@ -151,6 +159,7 @@ final class WorkbookHandle {
   /// Registers `style` (checked once, numbered once per distinct style) without making its
   /// libxlsxwriter format yet; the default style is `CellFormat.none`.
   func register(_ style: CellStyle?) throws(XLSXError) -> CellFormat {
+    guard pointer != nil else { throw .workbookClosed }
     guard let style, style != .default else { return .none }
     if let number = styleNumbers[style] { return CellFormat(workbook: token, number: number) }
     try style.validate()

@@ -15,8 +15,8 @@ enum Zlib {
   /// Returns the bytes a raw DEFLATE stream (as zip stores it: no zlib header or trailer)
   /// decompresses to. Throws `XLSXError.verificationFailed` if the stream is damaged, ends
   /// before its final block, is followed by extra bytes, or does not decompress to exactly
-  /// `expectedSize` bytes. (The whole output in one array: for tests and small parts;
-  /// `Inflater` streams.)
+  /// `expectedSize` bytes. (The whole output in one array, for tests; the verifier streams
+  /// through `Inflater`.)
   static func inflateRaw(_ compressed: ArraySlice<UInt8>, expectedSize: Int)
     throws(XLSXError) -> [UInt8]
   {
