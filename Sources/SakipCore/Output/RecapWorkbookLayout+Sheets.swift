@@ -215,7 +215,9 @@ final class SheetCursor {
   static func widestLine(_ text: String) -> Int {
     var widest = 0
     var current = 0
-    for byte in text.utf8 {
+    let bytes = text.utf8.span
+    for index in bytes.indices {
+      let byte = bytes[index]
       if byte == 0x0A {
         widest = max(widest, current)
         current = 0
