@@ -41,7 +41,8 @@ public enum XLSXVerifier {
       throw .verificationFailed(reason: "cannot read \(url.path): \(error.localizedDescription)")
     }
     defer { try? file.close() }
-    return try verify(PackageBytes(file: file, path: url.path), requiredParts: requiredParts, lastRows: lastRows)
+    return try verify(
+      PackageBytes(file: file, path: url.path), requiredParts: requiredParts, lastRows: lastRows)
   }
 
   /// Verifies the bytes of a package; see `verify(fileAt:requiredParts:)`.
@@ -58,8 +59,9 @@ public enum XLSXVerifier {
     try verify(PackageBytes(data: data), requiredParts: requiredParts, lastRows: lastRows)
   }
 
-  private static func verify(_ package: PackageBytes, requiredParts: [String], lastRows: [String: Int])
-    throws(XLSXError) -> [String]
+  private static func verify(
+    _ package: PackageBytes, requiredParts: [String], lastRows: [String: Int]
+  ) throws(XLSXError) -> [String]
   {
     func fail(_ reason: String) -> XLSXError { .verificationFailed(reason: reason) }
     let size = package.count
@@ -119,7 +121,9 @@ public enum XLSXVerifier {
       let entryCommentLength = Int(u16(directory, cursor + 32))
       let localOffset = Int(u32(directory, cursor + 42))
       let nameEnd = cursor + 46 + nameLength
-      guard nameEnd <= directoryEnd else { throw fail("entry \(index + 1): name runs past the directory") }
+      guard nameEnd <= directoryEnd else {
+        throw fail("entry \(index + 1): name runs past the directory")
+      }
       let nameBytes = copy(directory, (cursor + 46)..<nameEnd)
       let name = String(decoding: nameBytes, as: UTF8.self)
       cursor = nameEnd + extraLength + entryCommentLength
@@ -139,7 +143,8 @@ public enum XLSXVerifier {
       let localExtraLength = Int(u16(fixedHeader, 28))
       let dataStart = localOffset + 30 + localNameLength + localExtraLength
       guard dataStart <= directoryOffset,
-        try package.read((localOffset + 30)..<(localOffset + 30 + localNameLength)).elementsEqual(nameBytes)
+        try package.read((localOffset + 30)..<(localOffset + 30 + localNameLength))
+          .elementsEqual(nameBytes)
       else { throw fail("\(name): local header name differs from the directory") }
       guard dataStart + compressedSize <= directoryOffset else {
         throw fail("\(name): data (\(compressedSize) bytes) runs into the central directory")
@@ -176,7 +181,9 @@ public enum XLSXVerifier {
       if let problem = content.problem { throw fail("\(name): \(problem)") }
       names.append(name)
     }
-    guard cursor == directoryEnd else { throw fail("central directory holds more than \(entryCount) entries") }
+    guard cursor == directoryEnd else {
+      throw fail("central directory holds more than \(entryCount) entries")
+    }
     let missing = requiredParts.filter { !seen.contains($0) }
     guard missing.isEmpty else { throw fail("missing parts: \(missing.joined(separator: ", "))") }
     return names

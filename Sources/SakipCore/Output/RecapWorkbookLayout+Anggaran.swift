@@ -185,8 +185,11 @@ extension Layout {
         else if let text = measure?.realisationText { try cursor.text(text, row, kCol(i)) }
         else { try cursor.text("belum dilaporkan", row, kCol(i), styles.reason) }
         if let budget = m.budget {
-          if let value = budget.byQuarter[q] { try cursor.number(value, row, kCol(i) + 1, styles.rupiah) }
-          else { try cursor.text("belum dilaporkan", row, kCol(i) + 1, styles.reason) }
+          if let value = budget.byQuarter[q] {
+            try cursor.number(value, row, kCol(i) + 1, styles.rupiah)
+          } else {
+            try cursor.text("belum dilaporkan", row, kCol(i) + 1, styles.reason)
+          }
         } else {
           try cursor.text("-", row, kCol(i) + 1, styles.reason)
         }

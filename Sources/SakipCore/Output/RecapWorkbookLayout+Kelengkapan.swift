@@ -38,8 +38,16 @@ extension Layout {
     let table = try plainTable(
       name: "Validasi", title: "Temuan validasi", labels: labels, fixed: fixed, rowCount: recap.report.findings.count)
     let catalog = MessageCatalog(language: context.language)
-    let error = try SheetStyle(CellStyle(isBold: true, fontColor: RGBColor(0x9C0006), fillColor: RGBColor(0xFFC7CE), hasThinBorder: true, verticalAlignment: .top), in: workbook)
-    let warning = try SheetStyle(CellStyle(isBold: true, fontColor: RGBColor(0x9C5700), fillColor: RGBColor(0xFFEB9C), hasThinBorder: true, verticalAlignment: .top), in: workbook)
+    let error = try SheetStyle(
+      CellStyle(
+        isBold: true, fontColor: RGBColor(0x9C0006), fillColor: RGBColor(0xFFC7CE),
+        hasThinBorder: true, verticalAlignment: .top),
+      in: workbook)
+    let warning = try SheetStyle(
+      CellStyle(
+        isBold: true, fontColor: RGBColor(0x9C5700), fillColor: RGBColor(0xFFEB9C),
+        hasThinBorder: true, verticalAlignment: .top),
+      in: workbook)
     for finding in recap.report.findings {
       let (cursor, row) = try table.nextRow()
       try cursor.text(

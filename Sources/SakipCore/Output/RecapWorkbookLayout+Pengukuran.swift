@@ -63,7 +63,8 @@ struct CapaianCells {
       cells.append(Cell(page: -1, row: 0, col: 0))
       return
     }
-    cells.append(Cell(page: Int32(clamping: page), row: Int32(clamping: row), col: Int32(clamping: col)))
+    cells.append(
+      Cell(page: Int32(clamping: page), row: Int32(clamping: row), col: Int32(clamping: col)))
   }
 
   /// Appends `'Pengukuran'!$Z$6`, the capaian cell of the indicator at `index`, to `text`;
@@ -253,7 +254,8 @@ extension Layout {
     if let category = toDate?.category {
       try cursor.text(category.rawValue, row, columns.category, styles.category(category))
     } else if let status = toDate?.qualitative {
-      try cursor.text("kualitatif: \(status.rawValue)", row, columns.category, styles.qualitative(status))
+      try cursor.text(
+        "kualitatif: \(status.rawValue)", row, columns.category, styles.qualitative(status))
     } else {
       try cursor.text(toDate?.reason.map(Labels.short) ?? "", row, columns.category, styles.reason)
     }
