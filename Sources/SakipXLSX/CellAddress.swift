@@ -35,23 +35,49 @@ public struct CellAddress: Hashable, Sendable, CustomStringConvertible {
     self.init(row: row - 1, col: col - 1)
   }
 
-  /// The column letters: `A`, `Z`, `AA`, … `XFD`.
+  /// The column letters: `A`, `Z`, `AA`, … `XFD` (empty for a negative column).
   public static func columnName(_ col: Int) -> String {
+    if col >= 0, col < columnNames.count { return columnNames[col] }
+    return spelledColumnName(col)
+  }
+
+  /// The letters of every column of the grid, spelled once: formulas name a column per cell,
+  /// and each name is at most three letters, held inline in its `String` (no allocation).
+  private static let columnNames: [String] = (0..<Worksheet.maxColumns).map(spelledColumnName)
+
+  /// Spells a column's letters in bijective base 26.
+  static func spelledColumnName(_ col: Int) -> String {
     var n = col + 1
-    var letters: [Character] = []
+    var letters = String.UnicodeScalarView()
     while n > 0 {
-      let r = (n - 1) % 26
-      letters.append(Character(Unicode.Scalar(UInt8(65 + r))))
+      letters.append(Unicode.Scalar(UInt8(65 + (n - 1) % 26)))
       n = (n - 1) / 26
     }
-    return String(letters.reversed())
+    return String(String.UnicodeScalarView(letters.reversed()))
   }
 
   /// The address in A1 notation, e.g. `B2`.
-  public var description: String { "\(CellAddress.columnName(col))\(row + 1)" }
+  public var description: String {
+    var text = ""
+    appendA1(to: &text)
+    return text
+  }
 
   /// The address in absolute A1 notation, e.g. `$B$2` (for formulas).
-  public var absolute: String { "$\(CellAddress.columnName(col))$\(row + 1)" }
+  public var absolute: String {
+    var text = ""
+    appendA1(to: &text, absolute: true)
+    return text
+  }
+
+  /// Appends the address to `text` in A1 notation, `B2`, or absolute, `$B$2`: formula text
+  /// built in one buffer, without a `String` per reference.
+  public func appendA1(to text: inout String, absolute: Bool = false) {
+    if absolute { text.append("$") }
+    text.append(CellAddress.columnName(col))
+    if absolute { text.append("$") }
+    text.append(String(row + 1))
+  }
 
   /// Whether the address lies inside Excel's grid.
   public var isInsideGrid: Bool {

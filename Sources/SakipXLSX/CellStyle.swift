@@ -88,3 +88,19 @@ public struct CellStyle: Hashable, Sendable {
     }
   }
 }
+
+/// A `CellStyle` registered with one workbook (`Workbook.format(_:)`): writing a cell with
+/// it costs an array index instead of hashing the style, which matters at millions of cells.
+/// Valid only in the workbook that made it; using it in another throws.
+public struct CellFormat: Hashable, Sendable {
+  /// The workbook's token (0 for `none`).
+  let workbook: UInt64
+  /// The style's number in its workbook; −1 for the default style.
+  let number: Int
+
+  /// The default style: no format attached (valid in every workbook).
+  static let none = CellFormat(workbook: 0, number: -1)
+
+  /// Whether this is Excel's default cell (no format at all).
+  public var isDefault: Bool { number < 0 }
+}

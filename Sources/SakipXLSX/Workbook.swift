@@ -28,6 +28,13 @@ public final class Workbook {
     return sheet
   }
 
+  /// Registers `style` once (checking it: number format length, font size, indent) and
+  /// returns its `CellFormat`, for writing many cells without hashing the style each time.
+  /// The libxlsxwriter format (`workbook_add_format`) is made when a cell first uses it.
+  public func format(_ style: CellStyle) throws(XLSXError) -> CellFormat {
+    try handle.register(style)
+  }
+
   /// Writes a workbook to `url`: `body` fills it, then it is closed (`workbook_close`),
   /// verified (`XLSXVerifier`), flushed to disk and renamed over the target in one step.
   ///

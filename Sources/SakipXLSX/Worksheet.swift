@@ -29,18 +29,28 @@ public final class Worksheet {
 
   // MARK: Cells
 
+  /// Registers `style` with this sheet's workbook; writing with the returned format costs no
+  /// lookup. Same as `Workbook.format(_:)`.
+  public func format(_ style: CellStyle) throws(XLSXError) -> CellFormat {
+    try handle.register(style)
+  }
+
   /// Writes `text` as a text cell, never as a formula: `=1+1`, `+62…`, `-`, `@x` stay text.
   /// Throws `stringTooLong` above 32,767 characters rather than let it be cut.
   /// The corresponding C function is `worksheet_write_string`.
   public func write(_ text: String, row: Int, col: Int, style: CellStyle? = nil)
     throws(XLSXError)
   {
+    try write(text, row: row, col: col, format: handle.register(style))
+  }
+
+  /// Writes a text cell with a registered format; see `write(_:row:col:style:)`.
+  public func write(_ text: String, row: Int, col: Int, format: CellFormat) throws(XLSXError) {
     try checkCell(row: row, col: col)
-    let length = text.utf16.count
-    guard length <= Self.maxStringLength else {
+    if let length = Self.overLength(text, limit: Self.maxStringLength) {
       throw .stringTooLong(row: row, col: col, length: length)
     }
-    try handle.writeString(TextEscaping.cellText(text), row: row, col: col, style: style)
+    try handle.writeString(TextEscaping.cellText(text), row: row, col: col, format: format)
     advance(to: row, wroteData: true)
   }
 
@@ -49,9 +59,14 @@ public final class Worksheet {
   public func write(_ number: Double, row: Int, col: Int, style: CellStyle? = nil)
     throws(XLSXError)
   {
+    try write(number, row: row, col: col, format: handle.register(style))
+  }
+
+  /// Writes a number cell with a registered format; see `write(_:row:col:style:)`.
+  public func write(_ number: Double, row: Int, col: Int, format: CellFormat) throws(XLSXError) {
     try checkCell(row: row, col: col)
     guard number.isFinite else { throw .nonFiniteNumber(row: row, col: col) }
-    try handle.writeNumber(number, row: row, col: col, style: style)
+    try handle.writeNumber(number, row: row, col: col, format: format)
     advance(to: row, wroteData: true)
   }
 
@@ -61,10 +76,18 @@ public final class Worksheet {
   public func writeFormula(
     _ formula: String, cachedResult: Double, row: Int, col: Int, style: CellStyle? = nil
   ) throws(XLSXError) {
+    try writeFormula(
+      formula, cachedResult: cachedResult, row: row, col: col, format: handle.register(style))
+  }
+
+  /// Writes a formula with a registered format; see `writeFormula(_:cachedResult:row:col:style:)`.
+  public func writeFormula(
+    _ formula: String, cachedResult: Double, row: Int, col: Int, format: CellFormat
+  ) throws(XLSXError) {
     try checkCell(row: row, col: col)
     guard cachedResult.isFinite else { throw .nonFiniteNumber(row: row, col: col) }
     try checkFormula(formula)
-    try handle.writeFormula(formula, result: cachedResult, row: row, col: col, style: style)
+    try handle.writeFormula(formula, result: cachedResult, row: row, col: col, format: format)
     advance(to: row, wroteData: true)
   }
 
@@ -73,23 +96,29 @@ public final class Worksheet {
   public func writeFormula(
     _ formula: String, cachedResult: String, row: Int, col: Int, style: CellStyle? = nil
   ) throws(XLSXError) {
+    let format = try handle.register(style)
     try checkCell(row: row, col: col)
     try checkFormula(formula)
-    guard cachedResult.utf16.count <= Self.maxStringLength else {
-      throw .stringTooLong(row: row, col: col, length: cachedResult.utf16.count)
+    if let length = Self.overLength(cachedResult, limit: Self.maxStringLength) {
+      throw .stringTooLong(row: row, col: col, length: length)
     }
     try handle.writeFormula(
-      formula, result: TextEscaping.cellText(cachedResult), row: row, col: col, style: style)
+      formula, result: TextEscaping.cellText(cachedResult), row: row, col: col, format: format)
     advance(to: row, wroteData: true)
   }
 
   /// Writes an empty cell that carries a style (a blank without a style writes nothing).
   /// The corresponding C function is `worksheet_write_blank`.
   public func writeBlank(row: Int, col: Int, style: CellStyle? = nil) throws(XLSXError) {
+    try writeBlank(row: row, col: col, format: handle.register(style))
+  }
+
+  /// Writes a styled empty cell with a registered format; see `writeBlank(row:col:style:)`.
+  public func writeBlank(row: Int, col: Int, format: CellFormat) throws(XLSXError) {
     try checkCell(row: row, col: col)
-    try handle.writeBlank(row: row, col: col, style: style)
+    try handle.writeBlank(row: row, col: col, format: format)
     // libxlsxwriter drops a blank without a format.
-    advance(to: row, wroteData: (style ?? .default) != .default)
+    advance(to: row, wroteData: !format.isDefault)
   }
 
   /// Merges `range` into one cell showing `text` (as text, never a formula).
@@ -291,12 +320,20 @@ public final class Worksheet {
 
   private func checkFormula(_ formula: String) throws(XLSXError) {
     // Excel's limit on a formula's text.
-    guard formula.utf16.count <= 8192 else {
-      throw .textTooLong(field: "formula", length: formula.utf16.count, limit: 8192)
+    if let length = Self.overLength(formula, limit: 8192) {
+      throw .textTooLong(field: "formula", length: length, limit: 8192)
     }
-    guard !formula.unicodeScalars.contains(where: TextEscaping.isInvalidInXML) else {
+    guard !TextEscaping.containsInvalidXML(formula) else {
       throw .invalidArgument("formula contains a control character")
     }
+  }
+
+  /// The length of `text` in UTF-16 units (as Excel counts) when it is over `limit`, else nil.
+  /// Never shorter in UTF-8 than in UTF-16, so most texts need no UTF-16 count at all.
+  static func overLength(_ text: String, limit: Int) -> Int? {
+    guard text.utf8.count > limit else { return nil }
+    let length = text.utf16.count
+    return length > limit ? length : nil
   }
 
   private func checkHeaderFooter(_ text: String, field: String) throws(XLSXError) {

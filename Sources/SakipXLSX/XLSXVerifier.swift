@@ -13,6 +13,11 @@ import Foundation
 /// worksheet ends with `</worksheet>` (and, when `Workbook.write` verifies, reaches the last
 /// row written).
 /// Not checked: that the XML is otherwise well-formed or valid.
+///
+/// A file is read piece by piece (its end, its central directory, each local header, each
+/// part's data 1 MiB at a time), never whole, and each part is inflated through one reused
+/// 1 MiB window (`Zlib.Inflater`), its CRC-32 and content checks computed window by window:
+/// memory stays flat however large the package or a sheet is.
 public enum XLSXVerifier {
   /// Throws `XLSXError.verificationFailed` if the file at `url` is not a sound zip package
   /// holding every part named in `requiredParts`; returns the entry names in order.
@@ -29,13 +34,15 @@ public enum XLSXVerifier {
   static func verify(fileAt url: URL, requiredParts: [String], lastRows: [String: Int])
     throws(XLSXError) -> [String]
   {
-    let data: Data
+    let file: FileHandle
     do {
-      data = try Data(contentsOf: url, options: .alwaysMapped)
+      file = try FileHandle(forReadingFrom: url)
     } catch {
       throw .verificationFailed(reason: "cannot read \(url.path): \(error.localizedDescription)")
     }
-    return try verify(data: data, requiredParts: requiredParts, lastRows: lastRows)
+    defer { try? file.close() }
+    return try verify(
+      PackageBytes(file: file, path: url.path), requiredParts: requiredParts, lastRows: lastRows)
   }
 
   /// Verifies the bytes of a package; see `verify(fileAt:requiredParts:)`.
@@ -49,72 +56,95 @@ public enum XLSXVerifier {
   static func verify(data: Data, requiredParts: [String], lastRows: [String: Int])
     throws(XLSXError) -> [String]
   {
-    let bytes = [UInt8](data)
+    try verify(PackageBytes(data: data), requiredParts: requiredParts, lastRows: lastRows)
+  }
+
+  private static func verify(
+    _ package: PackageBytes, requiredParts: [String], lastRows: [String: Int]
+  ) throws(XLSXError) -> [String]
+  {
     func fail(_ reason: String) -> XLSXError { .verificationFailed(reason: reason) }
-    guard !bytes.isEmpty else { throw fail("the file is empty") }
-    guard bytes.count >= 22 else { throw fail("the file is too short to be a zip (\(bytes.count) bytes)") }
+    let size = package.count
+    guard size > 0 else { throw fail("the file is empty") }
+    guard size >= 22 else { throw fail("the file is too short to be a zip (\(size) bytes)") }
 
     // End of central directory: the last record signature within the final 64 KiB + 22.
-    let lowest = max(0, bytes.count - 22 - 0xFFFF)
-    var eocd: Int?
-    var position = bytes.count - 22
-    while position >= lowest {
-      if u32(bytes, position) == 0x0605_4B50 {
-        eocd = position
+    let tailStart = max(0, size - 22 - 0xFFFF)
+    let tailData = try package.read(tailStart..<size)
+    let tail = tailData.span
+    var eocdInTail: Int?
+    var position = tail.count - 22
+    while position >= 0 {
+      if u32(tail, position) == 0x0605_4B50 {
+        eocdInTail = position
         break
       }
       position -= 1
     }
-    guard let eocd else { throw fail("no end-of-central-directory record (truncated?)") }
-    let entriesOnDisk = Int(u16(bytes, eocd + 8))
-    let entryCount = Int(u16(bytes, eocd + 10))
-    let directorySize = Int(u32(bytes, eocd + 12))
-    let directoryOffset = Int(u32(bytes, eocd + 16))
-    let commentLength = Int(u16(bytes, eocd + 20))
+    guard let eocdInTail else { throw fail("no end-of-central-directory record (truncated?)") }
+    let eocd = tailStart + eocdInTail
+    let entriesOnDisk = Int(u16(tail, eocdInTail + 8))
+    let entryCount = Int(u16(tail, eocdInTail + 10))
+    let directorySize = Int(u32(tail, eocdInTail + 12))
+    let directoryOffset = Int(u32(tail, eocdInTail + 16))
+    let commentLength = Int(u16(tail, eocdInTail + 20))
     guard entryCount != 0xFFFF, directoryOffset != 0xFFFF_FFFF else {
       throw fail("ZIP64 packages are not supported by the verifier")
     }
-    guard eocd + 22 + commentLength == bytes.count else {
+    guard eocd + 22 + commentLength == size else {
       throw fail("bytes after the end-of-central-directory record")
     }
-    guard entriesOnDisk == entryCount, u16(bytes, eocd + 4) == 0 else {
+    guard entriesOnDisk == entryCount, u16(tail, eocdInTail + 4) == 0 else {
       throw fail("multi-disk zip")
     }
     guard directoryOffset + directorySize == eocd else {
       throw fail("central directory (offset \(directoryOffset), size \(directorySize)) does not end at \(eocd)")
     }
 
+    let directoryData = try package.read(directoryOffset..<eocd)
+    let directory = directoryData.span
+    let inflater = try Zlib.Inflater()
     var names: [String] = []
     var seen = Set<String>()
-    var cursor = directoryOffset
+    var cursor = 0  // in the directory
+    let directoryEnd = directory.count
     for index in 0..<entryCount {
-      guard cursor + 46 <= eocd, u32(bytes, cursor) == 0x0201_4B50 else {
+      guard cursor + 46 <= directoryEnd, u32(directory, cursor) == 0x0201_4B50 else {
         throw fail("central directory entry \(index + 1) of \(entryCount) is missing or damaged")
       }
-      let method = u16(bytes, cursor + 10)
-      let crc = u32(bytes, cursor + 16)
-      let compressedSize = Int(u32(bytes, cursor + 20))
-      let uncompressedSize = Int(u32(bytes, cursor + 24))
-      let nameLength = Int(u16(bytes, cursor + 28))
-      let extraLength = Int(u16(bytes, cursor + 30))
-      let entryCommentLength = Int(u16(bytes, cursor + 32))
-      let localOffset = Int(u32(bytes, cursor + 42))
+      let method = u16(directory, cursor + 10)
+      let crc = u32(directory, cursor + 16)
+      let compressedSize = Int(u32(directory, cursor + 20))
+      let uncompressedSize = Int(u32(directory, cursor + 24))
+      let nameLength = Int(u16(directory, cursor + 28))
+      let extraLength = Int(u16(directory, cursor + 30))
+      let entryCommentLength = Int(u16(directory, cursor + 32))
+      let localOffset = Int(u32(directory, cursor + 42))
       let nameEnd = cursor + 46 + nameLength
-      guard nameEnd <= eocd else { throw fail("entry \(index + 1): name runs past the directory") }
-      let name = String(decoding: bytes[(cursor + 46)..<nameEnd], as: UTF8.self)
+      guard nameEnd <= directoryEnd else {
+        throw fail("entry \(index + 1): name runs past the directory")
+      }
+      let nameBytes = copy(directory, (cursor + 46)..<nameEnd)
+      let name = String(decoding: nameBytes, as: UTF8.self)
       cursor = nameEnd + extraLength + entryCommentLength
-      guard cursor <= eocd else { throw fail("\(name): directory record runs past its end") }
+      guard cursor <= directoryEnd else { throw fail("\(name): directory record runs past its end") }
       guard seen.insert(name).inserted else { throw fail("\(name) appears twice") }
       guard method == 0 || method == 8 else { throw fail("\(name): unknown compression \(method)") }
 
-      guard localOffset + 30 <= directoryOffset, u32(bytes, localOffset) == 0x0403_4B50 else {
+      guard localOffset + 30 <= directoryOffset else {
         throw fail("\(name): local header missing at offset \(localOffset)")
       }
-      let localNameLength = Int(u16(bytes, localOffset + 26))
-      let localExtraLength = Int(u16(bytes, localOffset + 28))
+      let fixedHeaderData = try package.read(localOffset..<(localOffset + 30))
+      let fixedHeader = fixedHeaderData.span
+      guard u32(fixedHeader, 0) == 0x0403_4B50 else {
+        throw fail("\(name): local header missing at offset \(localOffset)")
+      }
+      let localNameLength = Int(u16(fixedHeader, 26))
+      let localExtraLength = Int(u16(fixedHeader, 28))
       let dataStart = localOffset + 30 + localNameLength + localExtraLength
       guard dataStart <= directoryOffset,
-        bytes[(localOffset + 30)..<(localOffset + 30 + localNameLength)].elementsEqual(name.utf8)
+        try package.read((localOffset + 30)..<(localOffset + 30 + localNameLength))
+          .elementsEqual(nameBytes)
       else { throw fail("\(name): local header name differs from the directory") }
       guard dataStart + compressedSize <= directoryOffset else {
         throw fail("\(name): data (\(compressedSize) bytes) runs into the central directory")
@@ -122,82 +152,217 @@ public enum XLSXVerifier {
       if method == 8, uncompressedSize > 0, compressedSize == 0 {
         throw fail("\(name): no compressed data for \(uncompressedSize) bytes")
       }
-      let stored = bytes[dataStart..<(dataStart + compressedSize)]
-      let content: [UInt8]
+      var content = PartContent(name: name, lastRow: lastRows[name])
+      let computedCRC: UInt32
       if method == 0 {
         guard compressedSize == uncompressedSize else { throw fail("\(name): stored sizes differ") }
-        content = Array(stored)
+        // Stored parts are small (libxlsxwriter deflates every part): checked whole.
+        let stored = try package.read(dataStart..<(dataStart + compressedSize))
+        computedCRC = Zlib.crc32(stored.span)
+        content.scan(stored.span, isLast: true)
       } else {
         do {
-          content = try Zlib.inflateRaw(stored, expectedSize: uncompressedSize)
+          computedCRC = try inflater.inflate(
+            compressedSize: compressedSize, expectedSize: uncompressedSize,
+            overlap: PartContent.overlap,
+            read: { offset, count throws(XLSXError) in
+              try package.read((dataStart + offset)..<(dataStart + offset + count))
+            }
+          ) { window, isLast throws(XLSXError) in
+            content.scan(window, isLast: isLast)
+          }
         } catch .verificationFailed(let reason) {
           throw fail("\(name): \(reason)")
         } catch {
           throw fail("\(name): \(error)")
         }
       }
-      guard Zlib.crc32(content) == crc else { throw fail("\(name): CRC-32 mismatch") }
-      if let problem = contentProblem(name: name, content: content, lastRow: lastRows[name]) {
-        throw fail("\(name): \(problem)")
-      }
+      guard computedCRC == crc else { throw fail("\(name): CRC-32 mismatch") }
+      if let problem = content.problem { throw fail("\(name): \(problem)") }
       names.append(name)
     }
-    guard cursor == eocd else { throw fail("central directory holds more than \(entryCount) entries") }
+    guard cursor == directoryEnd else {
+      throw fail("central directory holds more than \(entryCount) entries")
+    }
     let missing = requiredParts.filter { !seen.contains($0) }
     guard missing.isEmpty else { throw fail("missing parts: \(missing.joined(separator: ", "))") }
     return names
   }
 
-  /// What is wrong with the text of an XML part, if anything. libxlsxwriter, when its
-  /// temporary folder fills, reports success yet cuts a sheet short (measured: the normal
-  /// mode stops mid-row at 64 KiB; constant-memory mode drops the rows but keeps the closing
-  /// tags), so every XML part must end with a tag, a sheet with `</worksheet>`, and a sheet
-  /// whose last written row is known must hold a `<row>` at least that far down.
+  /// What is wrong with the text of an XML part, if anything; see `PartContent`.
   static func contentProblem(name: String, content: [UInt8], lastRow: Int?) -> String? {
-    guard name.hasSuffix(".xml") || name.hasSuffix(".rels") else { return nil }
-    // On the bytes, not a String: every byte looked for is ASCII (so it cannot be part of a
-    // longer UTF-8 sequence), and decoding a sheet of tens of megabytes and searching it
-    // through Foundation took longer than inflating it. Trailing space is XML's (space, tab,
-    // CR, LF), the only kind allowed after the root element.
-    var end = content.endIndex
-    while end > content.startIndex, [0x20, 0x09, 0x0A, 0x0D].contains(content[end - 1]) {
-      end -= 1
+    var part = PartContent(name: name, lastRow: lastRow)
+    part.scan(content.span, isLast: true)
+    return part.problem
+  }
+
+  /// The bytes of `range` as an array (names: a few dozen bytes).
+  private static func copy(_ b: Span<UInt8>, _ range: Range<Int>) -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(range.count)
+    for index in range { bytes.append(b[index]) }
+    return bytes
+  }
+
+  private static func u16(_ b: Span<UInt8>, _ i: Int) -> UInt16 {
+    UInt16(b[i]) | UInt16(b[i + 1]) << 8
+  }
+
+  private static func u32(_ b: Span<UInt8>, _ i: Int) -> UInt32 {
+    UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
+  }
+}
+
+/// The bytes of a package being verified: a file, read a range at a time, or bytes in memory.
+private struct PackageBytes {
+  private let file: FileHandle?
+  private let path: String
+  private let data: Data
+  /// The package's size in bytes.
+  let count: Int
+
+  init(file: FileHandle, path: String) throws(XLSXError) {
+    self.file = file
+    self.path = path
+    self.data = Data()
+    do {
+      count = Int(try file.seekToEnd())
+    } catch {
+      throw .verificationFailed(reason: "cannot read \(path): \(error.localizedDescription)")
     }
-    let trimmed = content[..<end]
-    guard trimmed.last == UInt8(ascii: ">") else { return "the XML is cut short" }
-    guard name.hasPrefix("xl/worksheets/sheet") else { return nil }
-    guard trimmed.suffix(12).elementsEqual("</worksheet>".utf8) else {
-      return "the sheet XML is cut short"
+  }
+
+  init(data: Data) {
+    self.file = nil
+    self.path = "the package"
+    self.data = data
+    self.count = data.count
+  }
+
+  /// The bytes of `range` (which lies inside the package).
+  func read(_ range: Range<Int>) throws(XLSXError) -> Data {
+    guard let file else {
+      return data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
     }
+    do {
+      try file.seek(toOffset: UInt64(range.lowerBound))
+      let bytes = try file.read(upToCount: range.count) ?? Data()
+      guard bytes.count == range.count else {
+        throw XLSXError.verificationFailed(
+          reason: "\(path): \(range.count) bytes at \(range.lowerBound) cannot be read")
+      }
+      return bytes
+    } catch let error as XLSXError {
+      throw error
+    } catch {
+      throw .verificationFailed(reason: "cannot read \(path): \(error.localizedDescription)")
+    }
+  }
+}
+
+/// The end of an XML part as far as `XLSXVerifier` checks it, gathered from the windows the
+/// part is inflated through (each starting with the last `overlap` bytes of the one before).
+///
+/// libxlsxwriter, when its temporary folder fills, reports success yet cuts a sheet short
+/// (measured: the normal mode stops mid-row at 64 KiB; constant-memory mode drops the rows
+/// but keeps the closing tags), so every XML part must end with a tag, a sheet with
+/// `</worksheet>`, and a sheet whose last written row is known must hold a `<row>` at least
+/// that far down.
+///
+/// On the bytes, not a String: every byte looked for is ASCII (so it cannot be part of a
+/// longer UTF-8 sequence). Trailing space is XML's (space, tab, CR, LF), the only kind
+/// allowed after the root element. Each window is searched backwards from its end, so a
+/// window costs the length of its last row, not its size.
+struct PartContent {
+  /// Bytes each window repeats from the one before: room for `<row r="` and a row number of
+  /// up to 55 digits, so the last row reference is whole in some window.
+  static let overlap = 64
+  private static let rowStart = Array("<row r=\"".utf8)
+  private static let worksheetEnd = Array("</worksheet>".utf8)
+
+  private let isXML: Bool
+  private let isSheet: Bool
+  private let lastRow: Int?
+  /// The last byte before trailing space, once any is seen.
+  private var lastByte: UInt8?
+  /// Whether the bytes before trailing space end with `</worksheet>`.
+  private var endsWithWorksheet = false
+  /// The digits after the last `<row r="`, once one is seen.
+  private var lastRowDigits: String?
+  /// Whether a window has been scanned (the ones after it start with repeated bytes).
+  private var scannedAny = false
+
+  init(name: String, lastRow: Int?) {
+    isXML = name.hasSuffix(".xml") || name.hasSuffix(".rels")
+    isSheet = name.hasPrefix("xl/worksheets/sheet")
+    self.lastRow = isSheet ? lastRow : nil
+  }
+
+  /// Takes in the next window of the part; `isLast` for the one that ends it.
+  mutating func scan(_ window: Span<UInt8>, isLast: Bool) {
+    guard isXML else { return }
+    var end = window.count
+    while end > 0, Self.isSpace(window[end - 1]) { end -= 1 }
+    // A window of nothing but trailing space leaves what the windows before found.
+    guard end > 0 else { return }
+    lastByte = window[end - 1]
+    // Fewer than 12 bytes up to the last one, in a window after the first: that byte is in the
+    // repeated bytes, so the window before saw it with more of what precedes it.
+    if isSheet, end >= 12 || !scannedAny {
+      endsWithWorksheet = end >= 12 && Self.matches(Self.worksheetEnd, in: window, at: end - 12)
+    }
+    scannedAny = true
+    if lastRow != nil { findLastRow(in: window, isLast: isLast) }
+  }
+
+  /// Records the digits after the last `<row r="` in the window, unless they may go on in the
+  /// next window (which repeats them, as they lie within its overlap).
+  private mutating func findLastRow(in window: Span<UInt8>, isLast: Bool) {
+    let pattern = Self.rowStart
+    var start = window.count - pattern.count
+    while start >= 0 {
+      if window[start] == pattern[0], Self.matches(pattern, in: window, at: start) {
+        let first = start + pattern.count
+        var end = first
+        while end < window.count, (0x30...0x39).contains(window[end]) { end += 1 }
+        let cutByWindow = end == window.count && !isLast
+        if cutByWindow, start >= window.count - Self.overlap {
+          return  // whole in the next window
+        }
+        var digits = String.UnicodeScalarView()
+        for index in first..<end { digits.append(Unicode.Scalar(window[index])) }
+        // A number running past the overlap is longer than any row number; keep it
+        // unreadable rather than let an earlier row stand in for it.
+        lastRowDigits = String(digits) + (cutByWindow ? "…" : "")
+        return
+      }
+      start -= 1
+    }
+  }
+
+  /// What is wrong with the part, if anything, once every window has been scanned.
+  var problem: String? {
+    guard isXML else { return nil }
+    guard lastByte == UInt8(ascii: ">") else { return "the XML is cut short" }
+    guard isSheet else { return nil }
+    guard endsWithWorksheet else { return "the sheet XML is cut short" }
     guard let lastRow else { return nil }
-    guard let afterRowStart = endOfLast(Array("<row r=\"".utf8), in: trimmed) else {
+    guard let digits = lastRowDigits else {
       return "row \(lastRow) was written but the sheet holds no rows"
     }
-    let digits = String(
-      decoding: trimmed[afterRowStart...].prefix { (0x30...0x39).contains($0) }, as: UTF8.self)
     guard let found = Int(digits), found >= lastRow else {
       return "row \(lastRow) was written but the last row in the sheet is \(digits)"
     }
     return nil
   }
 
-  /// The index just past the last occurrence of `pattern` in `bytes`, searching backwards.
-  private static func endOfLast(_ pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
-    var start = bytes.endIndex - pattern.count
-    while start >= bytes.startIndex {
-      if bytes[start..<(start + pattern.count)].elementsEqual(pattern) {
-        return start + pattern.count
-      }
-      start -= 1
-    }
-    return nil
+  private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 
-  private static func u16(_ b: [UInt8], _ i: Int) -> UInt16 {
-    UInt16(b[i]) | UInt16(b[i + 1]) << 8
-  }
-
-  private static func u32(_ b: [UInt8], _ i: Int) -> UInt32 {
-    UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
+  private static func matches(_ pattern: [UInt8], in window: Span<UInt8>, at start: Int) -> Bool {
+    guard start >= 0, start + pattern.count <= window.count else { return false }
+    for offset in pattern.indices where window[start + offset] != pattern[offset] { return false }
+    return true
   }
 }

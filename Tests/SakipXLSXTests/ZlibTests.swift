@@ -151,3 +151,137 @@ import Testing
     }
   }
 }
+
+/// The streaming inflater: windows that repeat the tail of the one before, reused between parts.
+@Suite struct ZlibInflaterTests {
+  /// A sheet part of a few hundred KiB as libxlsxwriter deflated it, its text and its CRC-32.
+  private func sheet() throws -> (compressed: [UInt8], content: [UInt8], crc: UInt32) {
+    let url = try writeWorkbook { workbook in
+      let sheet = try workbook.addWorksheet(named: "Data")
+      for row in 0..<5_000 {
+        try sheet.write("baris \(row)", row: row, col: 0)
+        try sheet.write(Double(row) * 1.5, row: row, col: 1)
+      }
+    }
+    let bytes = try [UInt8](Data(contentsOf: url))
+    let content = Array(try #require(try xlsxParts(at: url)["xl/worksheets/sheet1.xml"]).utf8)
+    // The sheet's local header: find its name, then the data after the fixed 30-byte header.
+    let name = Array("xl/worksheets/sheet1.xml".utf8)
+    let at = try #require(
+      (0..<(bytes.count - name.count)).first { bytes[$0..<($0 + name.count)].elementsEqual(name) })
+    let header = at - 30
+    func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+    func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+    var compressedSize = u32(header + 18)
+    if compressedSize == 0 {
+      // Sizes in a data descriptor: take them from the central directory instead.
+      let central = try #require(
+        (0..<(bytes.count - 4)).last { u32($0) == 0x0201_4B50 && bytes[($0 + 46)..<($0 + 46 + name.count)].elementsEqual(name) })
+      compressedSize = u32(central + 20)
+    }
+    let start = header + 30 + u16(header + 26) + u16(header + 28)
+    return (Array(bytes[start..<(start + compressedSize)]), content, Zlib.crc32(content))
+  }
+
+  @Test(arguments: [(0, 1 << 20), (16, 1 << 20), (64, 1 << 20), (64, 1), (64, 7), (16, 4096)])
+  func windowsRepeatTheOverlapAndAddUpToTheContent(_ overlap: Int, _ inputPiece: Int) throws {
+    let (compressed, content, crc) = try sheet()
+    #expect(content.count > 3 * 4096)
+    let inflater = try Zlib.Inflater(windowSize: 4096)
+    var rebuilt: [UInt8] = []
+    var windows = 0
+    var lastFlags: [Bool] = []
+    var requested = 0
+    let computed = try inflater.inflate(
+      compressedSize: compressed.count, expectedSize: content.count, overlap: overlap,
+      inputPiece: inputPiece,
+      read: { offset, count throws(XLSXError) in
+        // Asked in order, never more than a piece.
+        #expect(offset == requested && count <= inputPiece)
+        requested += count
+        return Data(compressed[offset..<(offset + count)])
+      }
+    ) { window, isLast throws(XLSXError) in
+      let skip = windows == 0 ? 0 : overlap
+      if windows > 0 {
+        // The window starts with the last `overlap` bytes already seen.
+        for i in 0..<overlap { #expect(window[i] == rebuilt[rebuilt.count - overlap + i]) }
+      }
+      for i in skip..<window.count { rebuilt.append(window[i]) }
+      windows += 1
+      lastFlags.append(isLast)
+    }
+    #expect(computed == crc)
+    #expect(requested == compressed.count)
+    #expect(rebuilt == content)
+    #expect(windows > 3)
+    #expect(lastFlags.last == true && lastFlags.dropLast().allSatisfy { !$0 })
+  }
+
+  @Test func oneInflaterServesSeveralStreams() throws {
+    let (compressed, content, crc) = try sheet()
+    let inflater = try Zlib.Inflater(windowSize: 4096)
+    let deflated: [UInt8] = [43, 78, 204, 206, 44, 80, 40, 30, 37, 135, 41, 9, 0]
+    for _ in 0..<2 {
+      #expect(try inflater.inflate(Data(compressed), expectedSize: content.count, overlap: 64) { _, _ in } == crc)
+      #expect(try inflater.inflate(Data(deflated), expectedSize: 480, overlap: 64) { _, _ in } == 0x7C8C_A212)
+    }
+    // A damaged stream in between leaves the inflater usable.
+    let damaged = Data(compressed.prefix(100))
+    #expect(throws: XLSXError.self) {
+      try inflater.inflate(damaged, expectedSize: content.count, overlap: 64) { _, _ in }
+    }
+    #expect(try inflater.inflate(Data(compressed), expectedSize: content.count, overlap: 64) { _, _ in } == crc)
+  }
+
+  @Test(arguments: [1, 3, 1 << 20])
+  func damageIsFoundWhateverThePieces(_ inputPiece: Int) throws {
+    let deflated: [UInt8] = [43, 78, 204, 206, 44, 80, 40, 30, 37, 135, 41, 9, 0]
+    let inflater = try Zlib.Inflater(windowSize: 4096)
+    func inflate(_ bytes: [UInt8], _ expected: Int) throws(XLSXError) -> UInt32 {
+      try inflater.inflate(Data(bytes), expectedSize: expected, overlap: 64, inputPiece: inputPiece) { _, _ in }
+    }
+    #expect(try inflate(deflated, 480) == 0x7C8C_A212)
+    #expect(throws: XLSXError.verificationFailed(reason: "2 bytes follow the end of the compressed data")) {
+      try inflate(deflated + [0, 0], 480)
+    }
+    #expect(throws: XLSXError.verificationFailed(reason: "the compressed data ends early (after 0 of 480 bytes)")) {
+      try inflate(Array(deflated.prefix(1)), 480)
+    }
+    #expect(throws: XLSXError.verificationFailed(reason: "decompresses to more than the 479 bytes the directory says")) {
+      try inflate(deflated, 479)
+    }
+    #expect(throws: XLSXError.verificationFailed(reason: "decompresses to 480 bytes, the directory says 481")) {
+      try inflate(deflated, 481)
+    }
+  }
+
+  @Test func aReadErrorStopsInflating() throws {
+    let inflater = try Zlib.Inflater(windowSize: 4096)
+    #expect(throws: XLSXError.verificationFailed(reason: "disk gone")) {
+      try inflater.inflate(
+        compressedSize: 13, expectedSize: 480, overlap: 0,
+        read: { _, _ throws(XLSXError) in throw .verificationFailed(reason: "disk gone") }
+      ) { _, _ in }
+    }
+    #expect(throws: XLSXError.self) {
+      try inflater.inflate(
+        compressedSize: 13, expectedSize: 480, overlap: 0, read: { _, _ in Data([43]) }
+      ) { _, _ in }
+    }
+  }
+
+  @Test func errorFromTheBodyStopsInflating() throws {
+    let (compressed, content, _) = try sheet()
+    let inflater = try Zlib.Inflater(windowSize: 4096)
+    var calls = 0
+    #expect(throws: XLSXError.invalidArgument("stop")) {
+      try inflater.inflate(Data(compressed), expectedSize: content.count, overlap: 0) {
+        _, _ throws(XLSXError) in
+        calls += 1
+        throw .invalidArgument("stop")
+      }
+    }
+    #expect(calls == 1)
+  }
+}

@@ -7,7 +7,7 @@ extension Layout {
   /// quarter, to date (`SUM`), serapan, sisa, capaian kinerja to date (a reference to its
   /// `Pengukuran` cell) and efisiensi (capaian − serapan), the computed figures as formulas
   /// with the engine's values cached (SPEC §5.6).
-  func writeBudget(capaianCells: [String?]) throws {
+  func writeBudget(capaianCells: CapaianCells) throws {
     let quarters = period.throughThis
     let first = 4
     let toDateCol = first + quarters.count
@@ -21,7 +21,8 @@ extension Layout {
     ]
     let fixed: [Int: Double] = [1: 45, 2: 24]
     let table = try SplitTable(
-      workbook: workbook, name: "Anggaran", rowLimit: rowLimit, sizeEarly: early(labels, fixed),
+      workbook: workbook, cursor: cursor, name: "Anggaran", rowLimit: rowLimit,
+      sizeEarly: early(labels, fixed),
       rowCount: recap.measurements.count { $0.budget != nil },
       prepare: { cursor, rows in
         try filterAndColour(
@@ -38,57 +39,73 @@ extension Layout {
       try writeHeader(cursor, labels, row: Self.tableHeaderRows.upperBound)
       return Self.tableHeaderRows.upperBound + 1
     }
-    for (index, (d, m)) in recap.rows.enumerated() {
+    let indicators = recap.definitions.indicators
+    let measurements = recap.measurements
+    var formula = Ref.buffer()
+    for index in 0..<min(indicators.count, measurements.count) {
+      let m = measurements[index]
       guard let budget = m.budget else { continue }
+      let d = indicators[index]
       let (cursor, row) = try table.nextRow()
       try cursor.text(d.code.rawValue, row, 0)
-      try cursor.text(d.wording, row, 1, Styles.wrapped)
-      try cursor.text(d.section, row, 2, Styles.wrapped)
-      try cursor.number(budget.ceiling, row, 3, Styles.rupiah)
+      try cursor.text(d.wording, row, 1, styles.wrapped)
+      try cursor.text(d.section, row, 2, styles.wrapped)
+      try cursor.number(budget.ceiling, row, 3, styles.rupiah)
       for (i, q) in quarters.enumerated() {
         if let value = budget.byQuarter[q] {
-          try cursor.number(value, row, first + i, Styles.rupiah)
+          try cursor.number(value, row, first + i, styles.rupiah)
         } else {
-          try cursor.text("belum dilaporkan", row, first + i, Styles.reason)
+          try cursor.text("belum dilaporkan", row, first + i, styles.reason)
         }
       }
       let incomplete = budget.reason.map(Labels.short) ?? ""
       if let toDate = budget.toDate {
-        try cursor.formula(
-          "SUM(\(Ref.cell(row, first)):\(Ref.cell(row, toDateCol - 1)))", cached: toDate, row,
-          toDateCol, Styles.rupiah)
+        Ref.reset(&formula)
+        formula += "SUM("
+        Ref.appendCell(row, first, to: &formula)
+        formula += ":"
+        Ref.appendCell(row, toDateCol - 1, to: &formula)
+        formula += ")"
+        try cursor.formula(formula, cached: toDate, row, toDateCol, styles.rupiah)
       } else {
-        try cursor.text(incomplete, row, toDateCol, Styles.reason)
+        try cursor.text(incomplete, row, toDateCol, styles.reason)
       }
       if let absorption = budget.absorption {
-        try cursor.formula(
-          "\(Ref.cell(row, toDateCol))*100/\(Ref.cell(row, 3))", cached: absorption, row,
-          absorptionCol, Styles.percent)
+        Ref.reset(&formula)
+        Ref.appendCell(row, toDateCol, to: &formula)
+        formula += "*100/"
+        Ref.appendCell(row, 3, to: &formula)
+        try cursor.formula(formula, cached: absorption, row, absorptionCol, styles.percent)
       } else {
-        try cursor.text(budget.toDate == nil ? incomplete : "pagu 0", row, absorptionCol, Styles.reason)
+        try cursor.text(budget.toDate == nil ? incomplete : "pagu 0", row, absorptionCol, styles.reason)
       }
       if let remaining = budget.remaining {
-        try cursor.formula(
-          "\(Ref.cell(row, 3))-\(Ref.cell(row, toDateCol))", cached: remaining, row, remainingCol,
-          Styles.rupiah)
+        Ref.reset(&formula)
+        Ref.appendCell(row, 3, to: &formula)
+        formula += "-"
+        Ref.appendCell(row, toDateCol, to: &formula)
+        try cursor.formula(formula, cached: remaining, row, remainingCol, styles.rupiah)
       } else {
-        try cursor.text(incomplete, row, remainingCol, Styles.reason)
+        try cursor.text(incomplete, row, remainingCol, styles.reason)
       }
       let toDate = m.yearToDate
-      if let achievement = toDate?.achievement, let cell = capaianCells[index] {
-        try cursor.formula(cell, cached: achievement, row, achievementCol, Styles.percent)
+      Ref.reset(&formula)
+      if let achievement = toDate?.achievement, capaianCells.appendReference(of: index, to: &formula) {
+        try cursor.formula(formula, cached: achievement, row, achievementCol, styles.percent)
       } else if let status = toDate?.qualitative {
-        try cursor.text(status.rawValue, row, achievementCol, Styles.qualitative(status))
+        try cursor.text(status.rawValue, row, achievementCol, styles.qualitative(status))
       } else {
-        try cursor.text(toDate?.reason.map(Labels.short) ?? "", row, achievementCol, Styles.reason)
+        try cursor.text(toDate?.reason.map(Labels.short) ?? "", row, achievementCol, styles.reason)
       }
       if let efficiency = budget.efficiency {
-        try cursor.formula(
-          "\(Ref.cell(row, achievementCol))-\(Ref.cell(row, absorptionCol))", cached: efficiency,
-          row, efficiencyCol, Styles.percent)
+        Ref.reset(&formula)
+        Ref.appendCell(row, achievementCol, to: &formula)
+        formula += "-"
+        Ref.appendCell(row, absorptionCol, to: &formula)
+        try cursor.formula(formula, cached: efficiency, row, efficiencyCol, styles.percent)
       } else {
         let why = budget.absorption == nil ? incomplete : (toDate?.reason.map(Labels.short) ?? "")
-        try cursor.text(why, row, efficiencyCol, Styles.reason)
+        try cursor.text(why, row, efficiencyCol, styles.reason)
       }
     }
     try finishTable(table, columns: labels.count, fixed: fixed)
@@ -114,7 +131,8 @@ extension Layout {
     let levels: [CascadeLevel: Int] = [.program: 0, .activity: 1, .subActivity: 2]
     let fixed: [Int: Double] = [2: 45]
     let table = try SplitTable(
-      workbook: workbook, name: "E.81", rowLimit: rowLimit, sizeEarly: early(labels, fixed),
+      workbook: workbook, cursor: cursor, name: "E.81", rowLimit: rowLimit,
+      sizeEarly: early(labels, fixed),
       rowCount: recap.definitions.indicators.count { $0.level.map { levels[$0] != nil } ?? false },
       prepare: { cursor, rows in
         try filterAndColour(
@@ -141,70 +159,89 @@ extension Layout {
       try writeHeader(cursor, labels, row: headerRow)
       return headerRow + 1
     }
-    for (d, m) in recap.rows {
+    let indicators = recap.definitions.indicators
+    let measurements = recap.measurements
+    let toDate = MeasurementPeriod.yearToDate(through: period)
+    var formula = Ref.buffer()
+    for index in 0..<min(indicators.count, measurements.count) {
+      let d = indicators[index]
       guard let level = d.level, let indent = levels[level] else { continue }
+      let m = measurements[index]
       let (cursor, row) = try table.nextRow()
       try cursor.text(d.code.rawValue, row, 0)
-      try cursor.text(Labels.level(level), row, 1, CellStyle(hasThinBorder: true, verticalAlignment: .top, indent: indent))
-      try cursor.text(d.wording, row, 2, Styles.wrapped)
+      try cursor.text(Labels.level(level), row, 1, styles.level(indent: indent))
+      try cursor.text(d.wording, row, 2, styles.wrapped)
       try cursor.text(d.unit, row, 3)
       switch d.annualTarget {
-      case .number(let n): try cursor.number(n, row, targetK, Styles.number(n))
+      case .number(let n): try cursor.number(n, row, targetK, styles.number(n))
       case .grade(let g): try cursor.text(g, row, targetK)
       }
-      if let ceiling = d.ceiling { try cursor.number(ceiling, row, targetRp, Styles.rupiah) }
-      else { try cursor.text("-", row, targetRp, Styles.reason) }
+      if let ceiling = d.ceiling { try cursor.number(ceiling, row, targetRp, styles.rupiah) }
+      else { try cursor.text("-", row, targetRp, styles.reason) }
 
       for (i, q) in quarters.enumerated() {
         let measure = m.measure(of: .quarter(q))
-        if let r = measure?.realisation { try cursor.number(r, row, kCol(i), Styles.number(r)) }
+        if let r = measure?.realisation { try cursor.number(r, row, kCol(i), styles.number(r)) }
         else if let text = measure?.realisationText { try cursor.text(text, row, kCol(i)) }
-        else { try cursor.text("belum dilaporkan", row, kCol(i), Styles.reason) }
+        else { try cursor.text("belum dilaporkan", row, kCol(i), styles.reason) }
         if let budget = m.budget {
-          if let value = budget.byQuarter[q] { try cursor.number(value, row, kCol(i) + 1, Styles.rupiah) }
-          else { try cursor.text("belum dilaporkan", row, kCol(i) + 1, Styles.reason) }
+          if let value = budget.byQuarter[q] {
+            try cursor.number(value, row, kCol(i) + 1, styles.rupiah)
+          } else {
+            try cursor.text("belum dilaporkan", row, kCol(i) + 1, styles.reason)
+          }
         } else {
-          try cursor.text("-", row, kCol(i) + 1, Styles.reason)
+          try cursor.text("-", row, kCol(i) + 1, styles.reason)
         }
       }
 
       let annual = m.annual
-      let needed = d.quartersNeeded(for: .yearToDate(through: period))
-      let quarterIndex = Dictionary(uniqueKeysWithValues: quarters.enumerated().map { ($1, $0) })
+      let needed = d.quartersNeeded(for: toDate)
+      Ref.reset(&formula)
       if let r = annual.realisation,
-        let formula = Ref.aggregate(
-          needed.compactMap { quarterIndex[$0].map { Ref.cell(row, kCol($0)) } }, d.aggregation)
+        Ref.appendAggregate(
+          needed.lazy.compactMap { quarters.firstIndex(of: $0) }, d.aggregation, to: &formula,
+          reference: { Ref.appendCell(row, kCol($1), to: &$0) })
       {
-        try cursor.formula(formula, cached: r, row, toDateK, Styles.number(r))
+        try cursor.formula(formula, cached: r, row, toDateK, styles.number(r))
       } else if let text = annual.realisationText {
         try cursor.text(text, row, toDateK)
       } else {
-        try cursor.text(annual.reason.map(Labels.short) ?? "", row, toDateK, Styles.reason)
+        try cursor.text(annual.reason.map(Labels.short) ?? "", row, toDateK, styles.reason)
       }
       if let budget = m.budget, let toDate = budget.toDate {
-        try cursor.formula(
-          "SUM(" + quarters.indices.map { Ref.cell(row, kCol($0) + 1) }.joined(separator: ",") + ")",
-          cached: toDate, row, toDateRp, Styles.rupiah)
+        Ref.reset(&formula)
+        formula += "SUM("
+        for i in quarters.indices {
+          if i > 0 { formula += "," }
+          Ref.appendCell(row, kCol(i) + 1, to: &formula)
+        }
+        formula += ")"
+        try cursor.formula(formula, cached: toDate, row, toDateRp, styles.rupiah)
       } else {
-        try cursor.text(m.budget?.reason.map(Labels.short) ?? "-", row, toDateRp, Styles.reason)
+        try cursor.text(m.budget?.reason.map(Labels.short) ?? "-", row, toDateRp, styles.reason)
       }
       if let progress = annual.progress, let target = annual.target {
-        let formula = Ref.achievement(
-          target: Ref.cell(row, targetK), realisation: Ref.cell(row, toDateK), targetValue: target,
+        Ref.reset(&formula)
+        Ref.appendAchievement(
+          to: &formula, target: CellAddress(row: row, col: targetK),
+          realisation: CellAddress(row: row, col: toDateK), targetValue: target,
           polarity: d.polarity, rules: recap.rules)
-        try cursor.formula(formula, cached: progress, row, levelK, Styles.percent)
+        try cursor.formula(formula, cached: progress, row, levelK, styles.percent)
       } else if let status = annual.qualitative {
-        try cursor.text(status.rawValue, row, levelK, Styles.qualitative(status))
+        try cursor.text(status.rawValue, row, levelK, styles.qualitative(status))
       } else {
-        try cursor.text(annual.reason.map(Labels.short) ?? "", row, levelK, Styles.reason)
+        try cursor.text(annual.reason.map(Labels.short) ?? "", row, levelK, styles.reason)
       }
       if let budget = m.budget, let absorption = budget.absorption {
-        try cursor.formula(
-          "\(Ref.cell(row, toDateRp))*100/\(Ref.cell(row, targetRp))", cached: absorption, row,
-          levelRp, Styles.percent)
+        Ref.reset(&formula)
+        Ref.appendCell(row, toDateRp, to: &formula)
+        formula += "*100/"
+        Ref.appendCell(row, targetRp, to: &formula)
+        try cursor.formula(formula, cached: absorption, row, levelRp, styles.percent)
       } else {
         let why = m.budget.map { $0.reason.map(Labels.short) ?? "pagu 0" } ?? "-"
-        try cursor.text(why, row, levelRp, Styles.reason)
+        try cursor.text(why, row, levelRp, styles.reason)
       }
     }
     try finishTable(table, columns: labels.count, fixed: fixed)

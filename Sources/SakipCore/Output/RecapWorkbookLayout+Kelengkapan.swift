@@ -14,12 +14,12 @@ extension Layout {
     let renderer = ReportRenderer(context: context)
     for section in recap.report.sections {
       let (cursor, row) = try table.nextRow()
-      try cursor.text(section.name, row, 0, Styles.wrapped)
+      try cursor.text(section.name, row, 0, styles.wrapped)
       let forms = section.forms.map(Self.fileName).joined(separator: "\n")
-      try cursor.text(forms.isEmpty ? "—" : forms, row, 1, Styles.wrapped)
+      try cursor.text(forms.isEmpty ? "—" : forms, row, 1, styles.wrapped)
       let counts = [section.assigned, section.reported, section.missingValues, section.errors, section.warnings]
       for (i, count) in counts.enumerated() {
-        try cursor.number(Double(count), row, 2 + i, Styles.integer)
+        try cursor.number(Double(count), row, 2 + i, styles.integer)
       }
       try cursor.text(renderer.stateLabel(section.state), row, 7, Styles.status(section.state))
     }
@@ -38,23 +38,31 @@ extension Layout {
     let table = try plainTable(
       name: "Validasi", title: "Temuan validasi", labels: labels, fixed: fixed, rowCount: recap.report.findings.count)
     let catalog = MessageCatalog(language: context.language)
-    let error = CellStyle(isBold: true, fontColor: RGBColor(0x9C0006), fillColor: RGBColor(0xFFC7CE), hasThinBorder: true, verticalAlignment: .top)
-    let warning = CellStyle(isBold: true, fontColor: RGBColor(0x9C5700), fillColor: RGBColor(0xFFEB9C), hasThinBorder: true, verticalAlignment: .top)
+    let error = try SheetStyle(
+      CellStyle(
+        isBold: true, fontColor: RGBColor(0x9C0006), fillColor: RGBColor(0xFFC7CE),
+        hasThinBorder: true, verticalAlignment: .top),
+      in: workbook)
+    let warning = try SheetStyle(
+      CellStyle(
+        isBold: true, fontColor: RGBColor(0x9C5700), fillColor: RGBColor(0xFFEB9C),
+        hasThinBorder: true, verticalAlignment: .top),
+      in: workbook)
     for finding in recap.report.findings {
       let (cursor, row) = try table.nextRow()
       try cursor.text(
         catalog.severityLabel(finding.severity), row, 0, finding.severity == .error ? error : warning)
       try cursor.text(finding.code.rawValue, row, 1)
-      try cursor.text(finding.section ?? "", row, 2, Styles.wrapped)
-      try cursor.text(finding.location.file ?? "", row, 3, Styles.wrapped)
+      try cursor.text(finding.section ?? "", row, 2, styles.wrapped)
+      try cursor.text(finding.location.file ?? "", row, 3, styles.wrapped)
       if let line = finding.location.line {
-        try cursor.number(Double(line), row, 4, Styles.integer)
+        try cursor.number(Double(line), row, 4, styles.integer)
       } else {
         try cursor.blank(row, 4)
       }
       try cursor.text(finding.location.column ?? "", row, 5)
       try cursor.text(finding.indicator?.rawValue ?? "", row, 6)
-      try cursor.text(catalog.text(finding), row, 7, Styles.wrapped, measure: false)
+      try cursor.text(catalog.text(finding), row, 7, styles.wrapped, measure: false)
     }
     try finishTable(table, columns: labels.count, fixed: fixed)
   }
@@ -69,11 +77,11 @@ extension Layout {
     for input in recap.report.inputs {
       let (cursor, row) = try table.nextRow()
       try cursor.text(input.file, row, 0)
-      try cursor.number(Double(input.bytes), row, 1, Styles.integer)
+      try cursor.number(Double(input.bytes), row, 1, styles.integer)
       try cursor.text(input.sha256, row, 2)
       try cursor.text(input.encoding ?? "-", row, 3)
       try cursor.text(Labels.delimiter(input.delimiter), row, 4)
-      try cursor.number(Double(input.rows), row, 5, Styles.integer)
+      try cursor.number(Double(input.rows), row, 5, styles.integer)
     }
     if let last = table.last {
       let facts = [
@@ -102,7 +110,7 @@ extension Layout {
     name: String, title: String, labels: [String], fixed: [Int: Double], rowCount: Int, trailerRows: Int = 0
   ) throws -> SplitTable {
     try SplitTable(
-      workbook: workbook, name: name, rowLimit: rowLimit, trailerRows: trailerRows,
+      workbook: workbook, cursor: cursor, name: name, rowLimit: rowLimit, trailerRows: trailerRows,
       sizeEarly: early(labels, fixed), rowCount: rowCount,
       prepare: { cursor, rows in
         try filterAndColour(cursor, headerRow: Self.tableHeaderRows.upperBound, columns: labels.count, rows: rows)

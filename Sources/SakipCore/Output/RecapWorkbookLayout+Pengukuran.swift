@@ -41,6 +41,44 @@ struct MeasurementColumns {
   }
 }
 
+/// Where each indicator's capaian to date is on `Pengukuran`, for `Anggaran` to refer to: a
+/// sheet and a cell per indicator, 12 bytes each rather than a formula string per indicator.
+struct CapaianCells {
+  /// A page (sheet) of `Pengukuran`, and the cell on it; page −1 when there is no capaian.
+  private struct Cell {
+    var page: Int32
+    var row: Int32
+    var col: Int32
+  }
+
+  private var cells: [Cell] = []
+  /// `'Pengukuran'!`, `'Pengukuran (2)'!`…: each page's sheet as a reference prefix.
+  var sheetPrefixes: [String] = []
+
+  init(capacity: Int) { cells.reserveCapacity(capacity) }
+
+  /// Records the next indicator's capaian cell (`col` nil: it has none).
+  mutating func append(page: Int, row: Int, col: Int?) {
+    guard let col else {
+      cells.append(Cell(page: -1, row: 0, col: 0))
+      return
+    }
+    cells.append(
+      Cell(page: Int32(clamping: page), row: Int32(clamping: row), col: Int32(clamping: col)))
+  }
+
+  /// Appends `'Pengukuran'!$Z$6`, the capaian cell of the indicator at `index`, to `text`;
+  /// returns false, appending nothing, when it has none.
+  func appendReference(of index: Int, to text: inout String) -> Bool {
+    guard cells.indices.contains(index) else { return false }
+    let cell = cells[index]
+    guard sheetPrefixes.indices.contains(Int(cell.page)) else { return false }
+    text += sheetPrefixes[Int(cell.page)]
+    CellAddress(row: Int(cell.row), col: Int(cell.col)).appendA1(to: &text, absolute: true)
+    return true
+  }
+}
+
 extension Layout {
   static let measurementHeaderRows = 3...4
   /// Rows kept free under the table for the signature block.
@@ -49,14 +87,15 @@ extension Layout {
   /// Writes `Pengukuran` (continued on `Pengukuran (2)`… past the row limit) and returns, for
   /// each indicator in order, the cell of its capaian to date when it is a number (for the
   /// `Anggaran` sheet to refer to).
-  func writeMeasurement() throws -> [String?] {
+  func writeMeasurement() throws -> CapaianCells {
     let columns = MeasurementColumns(through: period)
     let fixed: [Int: Double] = [
       MeasurementColumns.wording: 45, MeasurementColumns.section: 24, columns.notes: 35,
       columns.obstacles: 40, columns.followUp: 40, columns.evidence: 35,
     ]
     let table = try SplitTable(
-      workbook: workbook, name: "Pengukuran", rowLimit: rowLimit, trailerRows: Self.signatureRows,
+      workbook: workbook, cursor: cursor, name: "Pengukuran", rowLimit: rowLimit,
+      trailerRows: Self.signatureRows,
       sizeEarly: early(measurementLabels(columns), fixed), rowCount: recap.measurements.count,
       prepare: { cursor, rows in
         try filterAndColour(
@@ -70,15 +109,19 @@ extension Layout {
       try writeMeasurementHeader(cursor, columns)
       return Self.measurementHeaderRows.upperBound + 1
     }
-    var capaianCells: [String?] = []
-    capaianCells.reserveCapacity(recap.measurements.count)
-    for (definition, measurement) in recap.rows {
+    let indicators = recap.definitions.indicators
+    let measurements = recap.measurements
+    var capaianCells = CapaianCells(capacity: measurements.count)
+    var formula = Ref.buffer()
+    for index in 0..<min(indicators.count, measurements.count) {
       let (cursor, row) = try table.nextRow()
-      capaianCells.append(
-        try writeMeasurementRow(cursor, row, definition, measurement, columns))
+      let capaianColumn = try writeMeasurementRow(
+        cursor, row, indicators[index], measurements[index], columns, formula: &formula)
+      capaianCells.append(page: table.currentPage, row: row, col: capaianColumn)
     }
     if let last = table.last { try writeSignature(last.cursor, below: last.endRow, columns: columns) }
     try finishTable(table, columns: columns.count, fixed: fixed)
+    capaianCells.sheetPrefixes = table.pages.map { Ref.sheetPrefix($0.cursor.name) }
     return capaianCells
   }
 
@@ -128,20 +171,22 @@ extension Layout {
     try writeHeader(cursor, measurementLabels(columns), row: Self.measurementHeaderRows.upperBound)
   }
 
+  /// Writes one indicator's row; returns the column of its capaian to date when that is a
+  /// number (a formula), nil otherwise. `formula` is the buffer formulas are built in.
   private func writeMeasurementRow(
     _ cursor: SheetCursor, _ row: Int, _ d: IndicatorDefinition, _ m: IndicatorMeasurement,
-    _ columns: MeasurementColumns
-  ) throws -> String? {
+    _ columns: MeasurementColumns, formula: inout String
+  ) throws -> Int? {
     typealias C = MeasurementColumns
     try cursor.text(d.code.rawValue, row, C.code)
     try cursor.text(Labels.level(d.level), row, C.level)
-    try cursor.text(d.wording, row, C.wording, Styles.wrapped)
+    try cursor.text(d.wording, row, C.wording, styles.wrapped)
     try cursor.text(d.unit, row, C.unit)
     try cursor.text(d.polarity.rawValue, row, C.polarity)
     try cursor.text(d.aggregation.rawValue, row, C.aggregation)
-    try cursor.text(d.section, row, C.section, Styles.wrapped)
+    try cursor.text(d.section, row, C.section, styles.wrapped)
     switch d.annualTarget {
-    case .number(let n): try cursor.number(n, row, C.annualTarget, Styles.number(n))
+    case .number(let n): try cursor.number(n, row, C.annualTarget, styles.number(n))
     case .grade(let g): try cursor.text(g, row, C.annualTarget)
     }
 
@@ -149,77 +194,91 @@ extension Layout {
       let measure = m.measure(of: .quarter(q.quarter))
       try writeTarget(cursor, row, q.target, d, .quarter(q.quarter), measure, formula: nil)
       if let r = measure?.realisation {
-        try cursor.number(r, row, q.realisation, Styles.number(r))
+        try cursor.number(r, row, q.realisation, styles.number(r))
       } else if let text = measure?.realisationText {
         try cursor.text(text, row, q.realisation)
       } else {
         let reason = measure?.reason
         let text: String =
           if case .notReported? = reason { "belum dilaporkan" } else { reason.map(Labels.short) ?? "" }
-        try cursor.text(text, row, q.realisation, Styles.reason)
+        try cursor.text(text, row, q.realisation, styles.reason)
       }
     }
 
-    var capaianCell: String?
+    var capaianColumn: Int?
     for p in columns.periods {
       let measure = m.measure(of: p.period)
       let needed = d.quartersNeeded(for: p.period)
-      let targetFormula: String? =
-        d.quarterTargets.isEmpty
-        ? Ref.cell(row, C.annualTarget)
-        : Ref.aggregate(needed.compactMap { columns.target(of: $0).map { Ref.cell(row, $0) } }, d.aggregation)
-      try writeTarget(cursor, row, p.target, d, p.period, measure, formula: targetFormula)
+      Ref.reset(&formula)
+      let hasTargetFormula: Bool
+      if d.quarterTargets.isEmpty {
+        Ref.appendCell(row, C.annualTarget, to: &formula)
+        hasTargetFormula = true
+      } else {
+        hasTargetFormula = Ref.appendAggregate(
+          needed.lazy.compactMap(columns.target(of:)), d.aggregation, to: &formula,
+          reference: { Ref.appendCell(row, $1, to: &$0) })
+      }
+      try writeTarget(
+        cursor, row, p.target, d, p.period, measure, formula: hasTargetFormula ? formula : nil)
 
+      Ref.reset(&formula)
       if let r = measure?.realisation,
-        let formula = Ref.aggregate(
-          needed.compactMap { columns.realisation(of: $0).map { Ref.cell(row, $0) } }, d.aggregation)
+        Ref.appendAggregate(
+          needed.lazy.compactMap(columns.realisation(of:)), d.aggregation, to: &formula,
+          reference: { Ref.appendCell(row, $1, to: &$0) })
       {
-        try cursor.formula(formula, cached: r, row, p.realisation, Styles.number(r))
+        try cursor.formula(formula, cached: r, row, p.realisation, styles.number(r))
       } else if let text = measure?.realisationText {
         try cursor.text(text, row, p.realisation)
       } else {
-        try cursor.text(measure?.reason.map(Labels.short) ?? "", row, p.realisation, Styles.reason)
+        try cursor.text(measure?.reason.map(Labels.short) ?? "", row, p.realisation, styles.reason)
       }
 
       if let a = measure?.achievement, let t = measure?.target {
-        let formula = Ref.achievement(
-          target: Ref.cell(row, p.target), realisation: Ref.cell(row, p.realisation),
-          targetValue: t, polarity: d.polarity, rules: recap.rules)
-        try cursor.formula(formula, cached: a, row, p.achievement, Styles.percent)
-        if case .yearToDate = p.period { capaianCell = Ref.external(cursor.name, row, p.achievement) }
+        Ref.reset(&formula)
+        Ref.appendAchievement(
+          to: &formula, target: CellAddress(row: row, col: p.target),
+          realisation: CellAddress(row: row, col: p.realisation), targetValue: t,
+          polarity: d.polarity, rules: recap.rules)
+        try cursor.formula(formula, cached: a, row, p.achievement, styles.percent)
+        if case .yearToDate = p.period { capaianColumn = p.achievement }
       } else if let status = measure?.qualitative {
-        try cursor.text(status.rawValue, row, p.achievement, Styles.qualitative(status))
+        try cursor.text(status.rawValue, row, p.achievement, styles.qualitative(status))
       } else {
-        try cursor.text(measure?.reason.map(Labels.short) ?? "", row, p.achievement, Styles.reason)
+        try cursor.text(measure?.reason.map(Labels.short) ?? "", row, p.achievement, styles.reason)
       }
     }
 
     let toDate = m.yearToDate
     if let category = toDate?.category {
-      try cursor.text(category.rawValue, row, columns.category, Styles.category(category))
+      try cursor.text(category.rawValue, row, columns.category, styles.category(category))
     } else if let status = toDate?.qualitative {
-      try cursor.text("kualitatif: \(status.rawValue)", row, columns.category, Styles.qualitative(status))
+      try cursor.text(
+        "kualitatif: \(status.rawValue)", row, columns.category, styles.qualitative(status))
     } else {
-      try cursor.text(toDate?.reason.map(Labels.short) ?? "", row, columns.category, Styles.reason)
+      try cursor.text(toDate?.reason.map(Labels.short) ?? "", row, columns.category, styles.reason)
     }
 
     if let progress = m.annual.progress, let target = m.annual.target, let ytd = columns.yearToDate {
-      let formula = Ref.achievement(
-        target: Ref.cell(row, C.annualTarget), realisation: Ref.cell(row, ytd.realisation),
-        targetValue: target, polarity: d.polarity, rules: recap.rules)
-      try cursor.formula(formula, cached: progress, row, columns.progress, Styles.percent)
+      Ref.reset(&formula)
+      Ref.appendAchievement(
+        to: &formula, target: CellAddress(row: row, col: C.annualTarget),
+        realisation: CellAddress(row: row, col: ytd.realisation), targetValue: target,
+        polarity: d.polarity, rules: recap.rules)
+      try cursor.formula(formula, cached: progress, row, columns.progress, styles.percent)
     } else if let status = m.annual.qualitative {
-      try cursor.text(status.rawValue, row, columns.progress, Styles.qualitative(status))
+      try cursor.text(status.rawValue, row, columns.progress, styles.qualitative(status))
     } else {
-      try cursor.text(m.annual.reason.map(Labels.short) ?? "", row, columns.progress, Styles.reason)
+      try cursor.text(m.annual.reason.map(Labels.short) ?? "", row, columns.progress, styles.reason)
     }
 
-    try cursor.text(notes(m), row, columns.notes, Styles.wrapped, measure: false)
+    try cursor.text(notes(m), row, columns.notes, styles.wrapped, measure: false)
     let texts = recap.texts(of: d.code)
-    try cursor.text(texts[.kendala] ?? "", row, columns.obstacles, Styles.wrapped, measure: false)
-    try cursor.text(texts[.tindakLanjut] ?? "", row, columns.followUp, Styles.wrapped, measure: false)
-    try cursor.text(texts[.buktiDukung] ?? "", row, columns.evidence, Styles.wrapped, measure: false)
-    return capaianCell
+    try cursor.text(texts[.kendala] ?? "", row, columns.obstacles, styles.wrapped, measure: false)
+    try cursor.text(texts[.tindakLanjut] ?? "", row, columns.followUp, styles.wrapped, measure: false)
+    try cursor.text(texts[.buktiDukung] ?? "", row, columns.evidence, styles.wrapped, measure: false)
+    return capaianColumn
   }
 
   /// A period's target: a number (a formula over the quarter targets or the annual target
@@ -230,31 +289,35 @@ extension Layout {
   ) throws {
     if let t = measure?.target {
       if let formula {
-        try cursor.formula(formula, cached: t, row, col, Styles.number(t))
+        try cursor.formula(formula, cached: t, row, col, styles.number(t))
       } else {
-        try cursor.number(t, row, col, Styles.number(t))
+        try cursor.number(t, row, col, styles.number(t))
       }
     } else if let text = measure?.targetText {
       try cursor.text(text, row, col)
     } else {
       let reason = PeriodValue.target(of: d, over: period).reason
-      try cursor.text(reason.map(Labels.short) ?? "", row, col, Styles.reason)
+      try cursor.text(reason.map(Labels.short) ?? "", row, col, styles.reason)
     }
   }
 
-  /// Why figures are missing or not the plain formula's result, in full words.
+  /// Why figures are missing or not the plain formula's result, in full words, `; ` between.
   private func notes(_ m: IndicatorMeasurement) -> String {
-    var notes: [String] = []
+    var notes = ""
+    func add(_ note: String) {
+      if !notes.isEmpty { notes += "; " }
+      notes += note
+    }
     for p in m.periods {
-      if let note = p.note { notes.append("\(Labels.period(p.period)): \(note.indonesianText)") }
+      if let note = p.note { add("\(Labels.period(p.period)): \(note.indonesianText)") }
     }
     if let toDate = m.yearToDate, let reason = toDate.reason, toDate.qualitative == nil,
       reason != .qualitative
     {
-      notes.append("\(Labels.period(toDate.period)): \(reason.indonesianText)")
+      add("\(Labels.period(toDate.period)): \(reason.indonesianText)")
     }
-    if let note = m.annual.note { notes.append("Progres: \(note.indonesianText)") }
-    return notes.joined(separator: "; ")
+    if let note = m.annual.note { add("Progres: \(note.indonesianText)") }
+    return notes
   }
 
   /// The signature block under the table (`--signer`): place and date, position, room to

@@ -21,7 +21,9 @@ extension Layout {
   /// Writes `Ringkasan`: title, year, period, when and from which files; the count of
   /// indicators per category (with a column chart), then per section with completeness.
   func writeSummary() throws {
-    let cursor = SheetCursor(try workbook.addWorksheet(named: "Ringkasan"))
+    // Columns here have fixed widths: nothing to measure.
+    let cursor = SheetCursor(
+      try workbook.addWorksheet(named: "Ringkasan"), styles: styles, measuresWidths: false)
     let sheet = cursor.sheet
     try sheet.freezePanes(row: 1, col: 0)
     try sheet.setColumnWidth(0, width: 34)

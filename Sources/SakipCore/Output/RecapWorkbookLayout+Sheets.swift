@@ -69,6 +69,11 @@ enum Styles {
     return CellStyle(isBold: true, fillColor: RGBColor(fill), hasThinBorder: true, verticalAlignment: .top)
   }
 
+  /// A level in `E.81`, indented by its depth in the cascade.
+  static func level(indent: Int) -> CellStyle {
+    CellStyle(hasThinBorder: true, verticalAlignment: .top, indent: indent)
+  }
+
   static func qualitative(_ status: QualitativeStatus) -> CellStyle {
     CellStyle(
       isBold: true, fillColor: RGBColor(status == .achieved ? 0xC6EFCE : 0xFFC7CE),
@@ -76,75 +81,205 @@ enum Styles {
   }
 }
 
+/// A recap style registered with the workbook being written (cells are written by its index,
+/// not by hashing the style), and what column sizing needs to know of it.
+struct SheetStyle {
+  let format: CellFormat
+  /// Whether its numbers show decimals (`#,##0` does not).
+  let showsDecimals: Bool
+  /// A reason for a missing figure: it wraps in its cell and does not widen the column.
+  let isReason: Bool
+
+  init(_ style: CellStyle, format: CellFormat) {
+    self.format = format
+    showsDecimals = style.numberFormat != "#,##0"
+    isReason = style == Styles.reason
+  }
+
+  init(_ style: CellStyle, in workbook: Workbook) throws {
+    self.init(style, format: try workbook.format(style))
+  }
+}
+
+/// The styles written once per cell on the long sheets, registered once per workbook.
+struct StylePalette {
+  let text, wrapped, reason, integer, decimal, percent, rupiah: SheetStyle
+  private let veryHigh, high, medium, low, veryLow: SheetStyle
+  private let achieved, notAchieved: SheetStyle
+  /// `E.81`'s level column, by indent (program 0, kegiatan 1, subkegiatan 2).
+  private let levels: [SheetStyle]
+
+  init(_ workbook: Workbook) throws {
+    func style(_ style: CellStyle) throws -> SheetStyle { try SheetStyle(style, in: workbook) }
+    text = try style(Styles.text)
+    wrapped = try style(Styles.wrapped)
+    reason = try style(Styles.reason)
+    integer = try style(Styles.integer)
+    decimal = try style(Styles.decimal)
+    percent = try style(Styles.percent)
+    rupiah = try style(Styles.rupiah)
+    veryHigh = try style(Styles.category(.veryHigh))
+    high = try style(Styles.category(.high))
+    medium = try style(Styles.category(.medium))
+    low = try style(Styles.category(.low))
+    veryLow = try style(Styles.category(.veryLow))
+    achieved = try style(Styles.qualitative(.achieved))
+    notAchieved = try style(Styles.qualitative(.notAchieved))
+    levels = try (0...2).map { try style(Styles.level(indent: $0)) }
+  }
+
+  /// `Styles.number(_:)`, registered.
+  func number(_ value: Double) -> SheetStyle {
+    value == value.rounded() && value.magnitude < 1e15 ? integer : decimal
+  }
+
+  /// `Styles.category(_:)`, registered.
+  func category(_ category: AchievementCategory) -> SheetStyle {
+    switch category {
+    case .veryHigh: veryHigh
+    case .high: high
+    case .medium: medium
+    case .low: low
+    case .veryLow: veryLow
+    }
+  }
+
+  /// `Styles.qualitative(_:)`, registered.
+  func qualitative(_ status: QualitativeStatus) -> SheetStyle {
+    status == .achieved ? achieved : notAchieved
+  }
+
+  /// `Styles.level(indent:)`, registered for indents 0…2.
+  func level(indent: Int) -> SheetStyle { levels[max(0, min(indent, levels.count - 1))] }
+}
+
 /// A sheet being written, remembering the widest text of each column so that columns can be
-/// sized to their content at the end.
+/// sized to their content at the end (only when they will be: not in constant-memory mode,
+/// where columns are sized from their headers before any row).
 final class SheetCursor {
   let sheet: Worksheet
-  private(set) var widths: [Int: Int] = [:]
+  /// The style of a cell written without one (`Styles.text`).
+  private let plain: SheetStyle
+  /// Whether written cells count towards `widths` (`note` always does).
+  private let measuresWidths: Bool
+  /// The widest content noted per column, in characters.
+  private(set) var widths: [Int] = []
 
-  init(_ sheet: Worksheet) { self.sheet = sheet }
+  init(_ sheet: Worksheet, styles: StylePalette, measuresWidths: Bool) {
+    self.sheet = sheet
+    self.plain = styles.text
+    self.measuresWidths = measuresWidths
+  }
 
   var name: String { sheet.name }
 
   /// Text, always as a text cell (never a formula), however it begins. Empty text writes a
   /// styled blank. Text longer than a cell can hold (Excel's 32,767 characters) is cut with a
   /// visible note; the JSON keeps it whole.
-  func text(_ text: String, _ row: Int, _ col: Int, _ style: CellStyle = Styles.text, measure: Bool = true) throws {
+  func text(_ text: String, _ row: Int, _ col: Int, _ style: SheetStyle, measure: Bool = true) throws {
     if text.isEmpty {
-      try sheet.writeBlank(row: row, col: col, style: style)
+      try sheet.writeBlank(row: row, col: col, format: style.format)
       return
     }
-    try sheet.write(Self.fitted(text), row: row, col: col, style: style)
-    guard measure else { return }
-    let width = text.split(separator: "\n").map(\.count).max() ?? 0
+    try sheet.write(Self.fitted(text), row: row, col: col, format: style.format)
+    guard measure, measuresWidths else { return }
+    let width = Self.widestLine(text)
     // A reason wraps in its cell; it should not make a figure's column wide.
-    note(col, style == Styles.reason ? min(width, 14) : width)
+    note(col, style.isReason ? min(width, 14) : width)
+  }
+
+  /// Text in `Styles.text`.
+  func text(_ text: String, _ row: Int, _ col: Int, measure: Bool = true) throws {
+    try self.text(text, row, col, plain, measure: measure)
+  }
+
+  /// Text in a style written on a few cells only (titles, labels, headers).
+  func text(_ text: String, _ row: Int, _ col: Int, _ style: CellStyle, measure: Bool = true) throws {
+    try self.text(text, row, col, registered(style), measure: measure)
   }
 
   /// `text` cut to fit one cell, ending with a note that says how long it was.
   static func fitted(_ text: String) -> String {
     let limit = Worksheet.maxStringLength
-    guard text.utf16.count > limit else { return text }
+    // UTF-16 is never longer than UTF-8: most texts need no UTF-16 count.
+    guard text.utf8.count > limit, text.utf16.count > limit else { return text }
     let note = " … [terpotong: \(text.count) karakter; teks lengkap ada di JSON]"
     var cut = text.prefix(limit - note.utf16.count - 2)
     while cut.utf16.count + note.utf16.count > limit { cut = cut.dropLast() }
     return String(cut) + note
   }
 
+  /// The characters of the longest line (lines split at LF, as `split(separator: "\n")` on
+  /// characters does). Counted on the bytes for ASCII text without CR (where a byte is a
+  /// character); anything else is counted in characters.
+  static func widestLine(_ text: String) -> Int {
+    var widest = 0
+    var current = 0
+    let bytes = text.utf8.span
+    for index in bytes.indices {
+      let byte = bytes[index]
+      if byte == 0x0A {
+        widest = max(widest, current)
+        current = 0
+      } else if byte < 0x80, byte != 0x0D {
+        current += 1
+      } else {
+        return text.split(separator: "\n").map(\.count).max() ?? 0
+      }
+    }
+    return max(widest, current)
+  }
+
+  func number(_ value: Double, _ row: Int, _ col: Int, _ style: SheetStyle) throws {
+    try sheet.write(value, row: row, col: col, format: style.format)
+    if measuresWidths { note(col, Self.shownWidth(value, showsDecimals: style.showsDecimals)) }
+  }
+
   func number(_ value: Double, _ row: Int, _ col: Int, _ style: CellStyle) throws {
-    try sheet.write(value, row: row, col: col, style: style)
-    note(col, Self.shownWidth(value, style))
+    try number(value, row, col, registered(style))
+  }
+
+  /// A formula (without the leading `=`) and the engine's value as its cached result.
+  func formula(_ formula: String, cached: Double, _ row: Int, _ col: Int, _ style: SheetStyle) throws {
+    try sheet.writeFormula(formula, cachedResult: cached, row: row, col: col, format: style.format)
+    if measuresWidths { note(col, Self.shownWidth(cached, showsDecimals: style.showsDecimals)) }
   }
 
   func formula(_ formula: String, cached: Double, _ row: Int, _ col: Int, _ style: CellStyle) throws {
-    try sheet.writeFormula("=" + formula, cachedResult: cached, row: row, col: col, style: style)
-    note(col, Self.shownWidth(cached, style))
+    try self.formula(formula, cached: cached, row, col, registered(style))
   }
 
   func blank(_ row: Int, _ col: Int, _ style: CellStyle = Styles.text) throws {
-    try sheet.writeBlank(row: row, col: col, style: style)
+    try sheet.writeBlank(row: row, col: col, format: sheet.format(style))
+  }
+
+  private func registered(_ style: CellStyle) throws -> SheetStyle {
+    SheetStyle(style, format: try sheet.format(style))
   }
 
   /// Records a width without writing (headers count only up to their wrapped width).
   func note(_ col: Int, _ width: Int) {
-    if width > widths[col, default: 0] { widths[col] = width }
+    guard col >= 0 else { return }
+    if col >= widths.count { widths += Array(repeating: 0, count: col + 1 - widths.count) }
+    if width > widths[col] { widths[col] = width }
   }
 
   /// Sets each column's width from its widest content, between `minimum` and `maximum`
   /// characters; `fixed` columns (long wrapped text) get their own width.
   func applyWidths(columns: Int, minimum: Int = 6, maximum: Int = 40, fixed: [Int: Double] = [:]) throws {
     for col in 0..<columns {
-      let width = fixed[col] ?? Double(min(max(widths[col, default: 0] + 2, minimum), maximum))
+      let widest = col < widths.count ? widths[col] : 0
+      let width = fixed[col] ?? Double(min(max(widest + 2, minimum), maximum))
       try sheet.setColumnWidth(col, width: width)
     }
   }
 
-  private static func shownWidth(_ value: Double, _ style: CellStyle) -> Int {
+  private static func shownWidth(_ value: Double, showsDecimals: Bool) -> Int {
     // Digits before the decimal mark, without converting to an integer type (a form may hold
     // any number up to 1e300).
     let digits = value.magnitude < 1 ? 1 : min(309, Int(log10(value.magnitude).rounded(.down)) + 1)
     let groups = (digits - 1) / 3
-    let decimals = style.numberFormat == "#,##0" ? 0 : 3
+    let decimals = showsDecimals ? 3 : 0
     return digits + groups + decimals + (value < 0 ? 1 : 0)
   }
 }
@@ -163,6 +298,7 @@ final class SplitTable {
   }
 
   private let workbook: Workbook
+  private let makeCursor: (Worksheet) -> SheetCursor
   private let baseName: String
   private let capacityEnd: Int
   private let writeTop: (SheetCursor, _ continuation: Int) throws -> Int
@@ -180,7 +316,8 @@ final class SplitTable {
   /// (constant-memory mode, where no column can be sized once rows are written) columns are
   /// sized from the header as soon as it is written.
   init(
-    workbook: Workbook, name: String, rowLimit: Int, trailerRows: Int = 0,
+    workbook: Workbook, cursor makeCursor: @escaping (Worksheet) -> SheetCursor, name: String,
+    rowLimit: Int, trailerRows: Int = 0,
     sizeEarly: (labels: [String], fixed: [Int: Double])? = nil, rowCount: Int,
     prepare: @escaping (SheetCursor, _ dataRows: Range<Int>) throws -> Void,
     writeTop: @escaping (SheetCursor, _ number: Int) throws -> Int
@@ -189,6 +326,7 @@ final class SplitTable {
     self.prepare = prepare
     self.sizing = sizeEarly
     self.workbook = workbook
+    self.makeCursor = makeCursor
     self.baseName = name
     self.capacityEnd = rowLimit - trailerRows
     self.writeTop = writeTop
@@ -197,6 +335,9 @@ final class SplitTable {
 
   /// The last page, where the table ends.
   var last: Page? { pages.last }
+
+  /// The number of the page the last row handed out is on (0 for the first sheet).
+  var currentPage: Int { pages.count - 1 }
 
   /// The sheet and row of the next data row, starting a continuation sheet when full.
   func nextRow() throws -> (cursor: SheetCursor, row: Int) {
@@ -216,7 +357,7 @@ final class SplitTable {
   private func openPage() throws {
     let number = pages.count + 1
     let name = number == 1 ? baseName : "\(baseName) (\(number))"
-    let cursor = SheetCursor(try workbook.addWorksheet(named: name))
+    let cursor = makeCursor(try workbook.addWorksheet(named: name))
     if let sizing {
       for (col, label) in sizing.labels.enumerated() { cursor.note(col, Layout.headerWidth(label)) }
       try cursor.applyWidths(columns: sizing.labels.count, minimum: 12, fixed: sizing.fixed)
@@ -234,14 +375,36 @@ final class SplitTable {
   }
 }
 
-/// Cell references and formula text.
+/// Cell references and formula text. The `append…` forms write into a buffer the caller
+/// reuses from cell to cell (a recap writes millions of formulas); the others return a
+/// `String` for the few cells that need one.
 enum Ref {
+  /// An empty formula buffer with room for the longest formula of a row.
+  static func buffer() -> String {
+    var text = ""
+    text.reserveCapacity(256)
+    return text
+  }
+
+  /// Empties the buffer for the next formula, keeping its storage.
+  static func reset(_ text: inout String) { text.removeAll(keepingCapacity: true) }
+
   /// `H5` (row and column zero-based).
   static func cell(_ row: Int, _ col: Int) -> String { CellAddress(row: row, col: col).description }
 
+  /// Appends `H5` to `text`.
+  static func appendCell(_ row: Int, _ col: Int, to text: inout String) {
+    CellAddress(row: row, col: col).appendA1(to: &text)
+  }
+
+  /// `'Pengukuran (2)'!`: the prefix naming another sheet in a reference.
+  static func sheetPrefix(_ sheet: String) -> String {
+    "'\(sheet.replacingOccurrences(of: "'", with: "''"))'!"
+  }
+
   /// `'Pengukuran (2)'!$Z$6`: an absolute reference to a cell on another sheet.
   static func external(_ sheet: String, _ row: Int, _ col: Int) -> String {
-    "'\(sheet.replacingOccurrences(of: "'", with: "''"))'!\(CellAddress(row: row, col: col).absolute)"
+    sheetPrefix(sheet) + CellAddress(row: row, col: col).absolute
   }
 
   /// A number as formula text: `120`, `150.5`.
@@ -253,15 +416,39 @@ enum Ref {
   /// Combines cells the way `agregasi` does (SPEC §5.1): the last one for `akhir`, else
   /// `SUM`, `AVERAGE`, `MAX`, `MIN` in quarter order.
   static func aggregate(_ cells: [String], _ aggregation: Aggregation) -> String? {
-    guard let last = cells.last else { return nil }
-    let list = cells.joined(separator: ",")
-    return switch aggregation {
-    case .last: last
-    case .sum: "SUM(\(list))"
-    case .mean: "AVERAGE(\(list))"
-    case .maximum: "MAX(\(list))"
-    case .minimum: "MIN(\(list))"
+    var text = ""
+    let written = appendAggregate(cells, aggregation, to: &text) { text, cell in text += cell }
+    return written ? text : nil
+  }
+
+  /// Appends `aggregate` over `items` to `text`, each written by `reference`; returns false
+  /// (and leaves `text` to be discarded) when there are no items.
+  static func appendAggregate<Items: Sequence>(
+    _ items: Items, _ aggregation: Aggregation, to text: inout String,
+    reference: (inout String, Items.Element) -> Void
+  ) -> Bool {
+    let function: String
+    switch aggregation {
+    case .last:
+      var last: Items.Element?
+      for item in items { last = item }
+      guard let last else { return false }
+      reference(&text, last)
+      return true
+    case .sum: function = "SUM("
+    case .mean: function = "AVERAGE("
+    case .maximum: function = "MAX("
+    case .minimum: function = "MIN("
     }
+    text += function
+    var isFirst = true
+    for item in items {
+      if !isFirst { text += "," }
+      reference(&text, item)
+      isFirst = false
+    }
+    text += ")"
+    return !isFirst
   }
 
   /// The capaian formula of SPEC §5.3 over a target cell `t` and a realisation cell `r`,
@@ -279,26 +466,64 @@ enum Ref {
     target t: String, realisation r: String, targetValue: Double, polarity: Polarity,
     rules: MeasurementRules
   ) -> String {
-    var core: String
+    var text = ""
+    appendAchievement(
+      to: &text, targetValue: targetValue, polarity: polarity, rules: rules,
+      target: { $0 += t }, realisation: { $0 += r })
+    return text
+  }
+
+  /// Appends `achievement` to `text` over the cells at `target` and `realisation`.
+  static func appendAchievement(
+    to text: inout String, target: CellAddress, realisation: CellAddress, targetValue: Double,
+    polarity: Polarity, rules: MeasurementRules
+  ) {
+    appendAchievement(
+      to: &text, targetValue: targetValue, polarity: polarity, rules: rules,
+      target: { target.appendA1(to: &$0) }, realisation: { realisation.appendA1(to: &$0) })
+  }
+
+  /// The capaian formula with the references written by `t` and `r`.
+  private static func appendAchievement(
+    to text: inout String, targetValue: Double, polarity: Polarity, rules: MeasurementRules,
+    target t: (inout String) -> Void, realisation r: (inout String) -> Void
+  ) {
+    if let cap = rules.cap {
+      text += "MIN("
+      text += literal(cap)
+      text += ","
+    }
     switch polarity {
     case .positive:
-      core = targetValue > 0 ? "\(r)*100/\(t)" : "100+(\(r)-\(t))*100/ABS(\(t))"
+      if targetValue > 0 {
+        r(&text); text += "*100/"; t(&text)
+      } else {
+        text += "100+("; r(&text); text += "-"; t(&text); text += ")*100/ABS("; t(&text); text += ")"
+      }
     case .negative:
       if targetValue == 0 {
-        core = "IF(\(r)<=0,100,0)"
+        text += "IF("; r(&text); text += "<=0,100,0)"
       } else {
         switch rules.negativeFormula {
         case .standard:
-          core =
-            targetValue > 0
-            ? "MAX(0,(2*\(t)-\(r))*100/\(t))" : "MAX(0,100+(\(t)-\(r))*100/ABS(\(t)))"
+          if targetValue > 0 {
+            text += "MAX(0,(2*"; t(&text); text += "-"; r(&text); text += ")*100/"; t(&text)
+            text += ")"
+          } else {
+            text += "MAX(0,100+("; t(&text); text += "-"; r(&text); text += ")*100/ABS("
+            t(&text); text += "))"
+          }
         case .ratio:
-          core = rules.cap.map { "IF(\(r)=0,\(literal($0)),\(t)*100/\(r))" } ?? "\(t)*100/\(r)"
+          if let cap = rules.cap {
+            text += "IF("; r(&text); text += "=0,"; text += literal(cap); text += ","
+            t(&text); text += "*100/"; r(&text); text += ")"
+          } else {
+            t(&text); text += "*100/"; r(&text)
+          }
         }
       }
     }
-    if let cap = rules.cap { core = "MIN(\(literal(cap)),\(core))" }
-    return core
+    if rules.cap != nil { text += ")" }
   }
 }
 

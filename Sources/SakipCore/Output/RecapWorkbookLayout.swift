@@ -34,8 +34,8 @@ public enum RecapWorkbookLayout {
     do {
       try Workbook.write(toPath: path, options: options) { workbook in
         let layout = Layout(
-          recap: recap, context: context, workbook: workbook, rowLimit: configuration.rowLimit,
-          workbookIsConstantMemory: options.constantMemory)
+          recap: recap, context: context, workbook: workbook, styles: try StylePalette(workbook),
+          rowLimit: configuration.rowLimit, workbookIsConstantMemory: options.constantMemory)
         try layout.writeSummary()
         let capaianCells = try layout.writeMeasurement()
         try layout.writeBudget(capaianCells: capaianCells)
@@ -55,10 +55,17 @@ struct Layout {
   let recap: Recap
   let context: RunContext
   let workbook: Workbook
+  /// The styles of the long sheets, registered with `workbook`.
+  let styles: StylePalette
   let rowLimit: Int
   /// Whether rows go straight to disk: then nothing may be written above the last row, and
   /// columns are sized from their headers before the rows.
   let workbookIsConstantMemory: Bool
+
+  /// A cursor on a new table sheet; it counts widths only where `finishTable` will use them.
+  func cursor(_ sheet: Worksheet) -> SheetCursor {
+    SheetCursor(sheet, styles: styles, measuresWidths: !workbookIsConstantMemory)
+  }
 
   /// Column sizing for `SplitTable` in constant-memory mode, `nil` otherwise.
   func early(_ labels: [String], _ fixed: [Int: Double]) -> (labels: [String], fixed: [Int: Double])? {

@@ -23,38 +23,43 @@ final class WorksheetHandle {
 
   var isConstantMemory: Bool { (try? sheet().pointee.optimize) == 1 }
 
-  func writeString(_ text: String, row: Int, col: Int, style: CellStyle?) throws(XLSXError) {
+  /// Registers a style with the workbook (see `WorkbookHandle.register(_:)`).
+  func register(_ style: CellStyle?) throws(XLSXError) -> CellFormat {
+    try workbook.register(style)
+  }
+
+  func writeString(_ text: String, row: Int, col: Int, format: CellFormat) throws(XLSXError) {
     let sheet = try sheet()
-    let format = try workbook.format(for: style)
+    let format = try workbook.format(for: format)
     try check(
       text.withCString { worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(col), $0, format) },
       "worksheet_write_string")
   }
 
-  func writeNumber(_ number: Double, row: Int, col: Int, style: CellStyle?) throws(XLSXError) {
+  func writeNumber(_ number: Double, row: Int, col: Int, format: CellFormat) throws(XLSXError) {
     let sheet = try sheet()
-    let format = try workbook.format(for: style)
+    let format = try workbook.format(for: format)
     try check(
       worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(col), number, format),
       "worksheet_write_number")
   }
 
-  func writeFormula(_ formula: String, result: Double, row: Int, col: Int, style: CellStyle?)
+  func writeFormula(_ formula: String, result: Double, row: Int, col: Int, format: CellFormat)
     throws(XLSXError)
   {
     let sheet = try sheet()
-    let format = try workbook.format(for: style)
+    let format = try workbook.format(for: format)
     try check(
       formula.withCString {
         worksheet_write_formula_num(sheet, lxw_row_t(row), lxw_col_t(col), $0, format, result)
       }, "worksheet_write_formula_num")
   }
 
-  func writeFormula(_ formula: String, result: String, row: Int, col: Int, style: CellStyle?)
+  func writeFormula(_ formula: String, result: String, row: Int, col: Int, format: CellFormat)
     throws(XLSXError)
   {
     let sheet = try sheet()
-    let format = try workbook.format(for: style)
+    let format = try workbook.format(for: format)
     try check(
       formula.withCString { cFormula in
         result.withCString { cResult in
@@ -64,9 +69,9 @@ final class WorksheetHandle {
       }, "worksheet_write_formula_str")
   }
 
-  func writeBlank(row: Int, col: Int, style: CellStyle?) throws(XLSXError) {
+  func writeBlank(row: Int, col: Int, format: CellFormat) throws(XLSXError) {
     let sheet = try sheet()
-    let format = try workbook.format(for: style)
+    let format = try workbook.format(for: format)
     try check(
       worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(col), format),
       "worksheet_write_blank")

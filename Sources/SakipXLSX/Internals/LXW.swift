@@ -42,10 +42,21 @@ func u8<T: RawRepresentable>(_ constant: T) -> UInt8 where T.RawValue: BinaryInt
 /// Owns one `lxw_workbook`: its pointer, the formats made for each distinct `CellStyle`, and
 /// C copies of strings the library keeps pointers to until `workbook_close`.
 ///
+/// Each distinct style is registered once and gets a number (its `CellFormat`); the
+/// libxlsxwriter format behind a number is made the first time a cell uses it, so formats
+/// are created in the order cells first use them whether a caller passes `CellStyle`s or
+/// `CellFormat`s (that order decides the `styles.xml` a workbook gets).
+///
 /// Not `Sendable`: a workbook is built on one thread inside `Workbook.write`.
 final class WorkbookHandle {
   private var pointer: UnsafeMutablePointer<lxw_workbook>?
-  private var styles: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+  /// Tells this workbook's `CellFormat`s from another's.
+  let token = UInt64.random(in: 1...UInt64.max)
+  /// The number of each registered style, the styles in that order, and their formats once
+  /// made (nil until first used).
+  private var styleNumbers: [CellStyle: Int] = [:]
+  private var registeredStyles: [CellStyle] = []
+  private var formats: [UnsafeMutablePointer<lxw_format>?] = []
   private var cStrings: [UnsafeMutablePointer<CChar>] = []
 
   /// Opens a workbook at `path` (`workbook_new_opt`); libxlsxwriter's temporary files go to
@@ -112,16 +123,24 @@ final class WorkbookHandle {
   func close() throws(XLSXError) {
     guard let workbook = pointer else { throw .workbookClosed }
     pointer = nil
-    styles.removeAll()
+    forgetFormats()
     defer { freeStrings() }
     try check(workbook_close(workbook), "workbook_close")
+  }
+
+  /// Drops the registered styles and their formats (libxlsxwriter frees the formats with the
+  /// workbook); a format used afterwards finds the workbook closed.
+  private func forgetFormats() {
+    styleNumbers.removeAll()
+    registeredStyles.removeAll()
+    formats.removeAll()
   }
 
   /// Frees the workbook without writing a file (`lxw_workbook_free`).
   func discard() {
     guard let workbook = pointer else { return }
     pointer = nil
-    styles.removeAll()
+    forgetFormats()
     lxw_workbook_free(workbook)
     freeStrings()
   }
@@ -137,12 +156,42 @@ final class WorkbookHandle {
     return WorksheetHandle(workbook: self, pointer: sheet, name: name)
   }
 
+  /// Registers `style` (checked once, numbered once per distinct style) without making its
+  /// libxlsxwriter format yet; the default style is `CellFormat.none`.
+  func register(_ style: CellStyle?) throws(XLSXError) -> CellFormat {
+    guard pointer != nil else { throw .workbookClosed }
+    guard let style, style != .default else { return .none }
+    if let number = styleNumbers[style] { return CellFormat(workbook: token, number: number) }
+    try style.validate()
+    let number = registeredStyles.count
+    styleNumbers[style] = number
+    registeredStyles.append(style)
+    formats.append(nil)
+    return CellFormat(workbook: token, number: number)
+  }
+
   /// The format for `style`, created once per distinct style (`workbook_add_format`);
   /// nil (no format) for the default style.
   func format(for style: CellStyle?) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>? {
-    guard let style, style != .default else { return nil }
-    if let cached = styles[style] { return cached }
-    try style.validate()
+    try format(for: register(style))
+  }
+
+  /// The libxlsxwriter format of a registered style, made the first time it is asked for;
+  /// nil (no format) for `CellFormat.none`.
+  func format(for cellFormat: CellFormat) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>? {
+    guard cellFormat.number >= 0 else { return nil }
+    guard pointer != nil else { throw .workbookClosed }
+    guard cellFormat.workbook == token, cellFormat.number < formats.count else {
+      throw .invalidArgument("a cell format of another workbook was used")
+    }
+    if let made = formats[cellFormat.number] { return made }
+    let format = try makeFormat(registeredStyles[cellFormat.number])
+    formats[cellFormat.number] = format
+    return format
+  }
+
+  /// Creates the libxlsxwriter format of a checked, registered style (`workbook_add_format`).
+  private func makeFormat(_ style: CellStyle) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
     guard let format = workbook_add_format(try open()) else {
       throw .outOfMemory(operation: "workbook_add_format")
     }
@@ -182,7 +231,6 @@ final class WorkbookHandle {
     }
     if !style.isLocked { format_set_unlocked(format) }
     if style.indent > 0 { format_set_indent(format, UInt8(style.indent)) }
-    styles[style] = format
     return format
   }
 
