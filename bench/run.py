@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make bench` / `make bench-country`: sakip recap against its peers and the C floor (SPEC §9).
 
-    python3 bench/run.py [SIZE ...] [--rounds N] [--timeout SECONDS] [--no-build]
+    python3 bench/run.py [SIZE ...] [--rounds N] [--timeout SECONDS] [--memory-limit GIB] [--no-build]
     SIZE = agency | province | country (default: agency province)
 
 For each size: generates the corpus into bench/out/<size>/ if missing (bench/gen_corpus.py), then
@@ -27,6 +27,7 @@ import datetime
 import json
 import os
 import platform
+import resource
 import signal
 import statistics
 import subprocess
@@ -88,6 +89,14 @@ def command(tool, d, out):
     return [FLOOR, defs, forms, out + ".xlsx"]
 
 
+MEMORY_LIMIT = None  # bytes of address space per run (--memory-limit), so a peer cannot take the machine down
+
+
+def limit_memory():
+    if MEMORY_LIMIT:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
 def measure(tool, size, rnd, timeout):
     """One run: (wall seconds, peak RSS bytes) or None when it failed or timed out."""
     run_dir = os.path.join(OUT, "run", size)
@@ -103,7 +112,8 @@ def measure(tool, size, rnd, timeout):
     cmd = ["/usr/bin/time", "-f", "%M", "-o", rss_file] + command(tool, corpus(size), out)
     with open(log, "wb") as f:
         start = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=f, stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True)
+        p = subprocess.Popen(cmd, stdout=f, stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True,
+                             preexec_fn=limit_memory)
         try:
             rc = p.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -265,7 +275,11 @@ def main():
     ap.add_argument("--rounds", type=int, help="rounds for every size (default: agency 7, province 3, country 1)")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds before a run is killed (default 1800)")
     ap.add_argument("--no-build", action="store_true", help="use the existing release build of sakip")
+    ap.add_argument("--memory-limit", type=float, default=16,
+                    help="GiB of address space each run may take (default 16; a run over it fails and is recorded)")
     args = ap.parse_args()
+    global MEMORY_LIMIT
+    MEMORY_LIMIT = int(args.memory_limit * 2**30) if args.memory_limit > 0 else None
     ensure_tools(not args.no_build)
     info = machine()
     for size in args.sizes:

@@ -19,6 +19,7 @@
 #include <xlsxwriter.h>
 
 #define MAXF 24
+#define ROWS_PER_SHEET 1048575 /* Excel's rows below the header */
 #define CAP 4096
 
 struct row {
@@ -37,6 +38,8 @@ struct state {
   long records, numbers, indicators;
   double checksum;
   lxw_worksheet *ws;
+  lxw_workbook *wb;
+  int sheets;
   lxw_row_t out_row;
 };
 
@@ -93,6 +96,20 @@ static void put_str(struct state *s, int col, const char *v) {
   if (*v) worksheet_write_string(s->ws, s->out_row, (lxw_col_t)col, v, NULL);
 }
 
+static const char *head[21] = {"Kode", "Indikator", "Satuan", "Penanggung Jawab", "Polaritas", "Agregasi",
+  "Target Tahunan", "Target TW I", "Target TW II", "Realisasi TW I", "Realisasi TW II", "Target s.d. TW II",
+  "Realisasi s.d. TW II", "Capaian s.d. TW II (%)", "Kategori", "Progres thd Target Tahunan (%)", "Pagu",
+  "Realisasi Anggaran s.d. TW II", "Serapan (%)", "Kendala", "Bukti Dukung"};
+
+/* A new "Pengukuran (N)" sheet with the header; rows continue at row 1. */
+static void new_sheet(struct state *s) {
+  char name[32] = "Pengukuran";
+  if (s->sheets++ > 0) snprintf(name, sizeof name, "Pengukuran (%d)", s->sheets);
+  s->ws = workbook_add_worksheet(s->wb, name);
+  for (int i = 0; i < 21; i++) worksheet_write_string(s->ws, 0, (lxw_col_t)i, head[i], NULL);
+  s->out_row = 1;
+}
+
 static void on_record(int c, void *ctx) {
   (void)c;
   struct state *s = ctx;
@@ -108,7 +125,7 @@ static void on_record(int c, void *ctx) {
   } else if (s->row.n > 0 && s->row.len[0] > 0) {
     /* code, wording, unit, target, R TW I, R TW II, RA TW I, RA TW II, kendala, …, bukti dukung */
     s->indicators++;
-    s->out_row++;
+    if (++s->out_row > ROWS_PER_SHEET) new_sheet(s); /* Excel's limit: go on in "Pengukuran (2)" */
     int ot, o1, o2, oa1, oa2;
     double t = number(s, 3, &ot), r1 = number(s, 4, &o1), r2 = number(s, 5, &o2);
     double a1 = number(s, 6, &oa1), a2 = number(s, 7, &oa2);
@@ -187,12 +204,9 @@ int main(int argc, char **argv) {
   static struct state s;
   lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
   lxw_workbook *wb = workbook_new_opt(argv[3], &opt);
-  s.ws = workbook_add_worksheet(wb, "Pengukuran");
-  static const char *head[21] = {"Kode", "Indikator", "Satuan", "Penanggung Jawab", "Polaritas", "Agregasi",
-    "Target Tahunan", "Target TW I", "Target TW II", "Realisasi TW I", "Realisasi TW II", "Target s.d. TW II",
-    "Realisasi s.d. TW II", "Capaian s.d. TW II (%)", "Kategori", "Progres thd Target Tahunan (%)", "Pagu",
-    "Realisasi Anggaran s.d. TW II", "Serapan (%)", "Kendala", "Bukti Dukung"};
-  for (int i = 0; i < 21; i++) worksheet_write_string(s.ws, 0, (lxw_col_t)i, head[i], NULL);
+  s.wb = wb;
+  new_sheet(&s);
+  s.out_row = 0;
 
   s.defs = 1;
   if (parse(argv[1], &s)) return 1;

@@ -163,6 +163,8 @@ def category(c):
             else "Rendah" if c >= 51 else "Sangat Rendah")
 
 
+ROWS_PER_SHEET = 1_048_575  # Excel's rows below the header
+
 GRADES = ["D", "C", "CC", "B", "BB", "A", "AA", "TMP", "TW", "WDP", "WTP"]
 
 
@@ -173,18 +175,25 @@ def main():
     nforms, conflicts = read_forms(forms_dir, real, budget, texts)
 
     wb = xlsxwriter.Workbook(out, {"constant_memory": True})
-    ws = wb.add_worksheet("Pengukuran")
     bold = wb.add_format({"bold": True})
     num = wb.add_format({"num_format": "#,##0.00"})
     rp = wb.add_format({"num_format": "#,##0"})
-    ws.write_row(0, 0, ["Kode", "Indikator", "Satuan", "Penanggung Jawab", "Polaritas", "Agregasi",
+    header = ["Kode", "Indikator", "Satuan", "Penanggung Jawab", "Polaritas", "Agregasi",
                         "Target Tahunan", "Target TW I", "Target TW II", "Realisasi TW I", "Realisasi TW II",
                         "Target s.d. TW II", "Realisasi s.d. TW II", "Capaian s.d. TW II (%)", "Kategori",
                         "Progres thd Target Tahunan (%)", "Pagu", "Realisasi Anggaran s.d. TW II",
-                        "Serapan (%)", "Kendala", "Bukti Dukung"], bold)
-    ws.freeze_panes(1, 0)
+                        "Serapan (%)", "Kendala", "Bukti Dukung"]
     counts = {}
-    for n, d in enumerate(defs, start=1):
+    ws, n = None, ROWS_PER_SHEET
+    for d in defs:
+        # Past Excel's 1,048,576 rows the table goes on in "Pengukuran (2)", as sakip does.
+        if n == ROWS_PER_SHEET:
+            sheets = len(wb.worksheets())
+            ws = wb.add_worksheet("Pengukuran" if sheets == 0 else f"Pengukuran ({sheets + 1})")
+            ws.write_row(0, 0, header, bold)
+            ws.freeze_panes(1, 0)
+            n = 0
+        n += 1
         r = real.get(d["kode"], {})
         r1, r2 = r.get(1), r.get(2)
         agg, negative = d["agregasi"], d["polaritas"] == "negatif"

@@ -136,8 +136,11 @@ def main():
         "Serapan (%)": budget / df["pagu_n"] * 100,
         "Kendala": df["kendala"], "Bukti Dukung": df["bukti dukung"].replace("", None),
     })
+    rows = 1_048_575  # Excel's rows below the header; past them the table goes on in "Pengukuran (2)"
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        sheet.to_excel(writer, sheet_name="Pengukuran", index=False, freeze_panes=(1, 0))
+        for i, start in enumerate(range(0, max(len(sheet), 1), rows)):
+            name = "Pengukuran" if i == 0 else f"Pengukuran ({i + 1})"
+            sheet.iloc[start:start + rows].to_excel(writer, sheet_name=name, index=False, freeze_panes=(1, 0))
     counts = sheet["Kategori"].fillna("n/a").value_counts().sort_index()
     print(f"pandas+openpyxl: {len(sheet)} indicators, {len(files)} forms, {conflicts} conflicts; "
           + ", ".join(f"{k} {v}" for k, v in counts.items()))

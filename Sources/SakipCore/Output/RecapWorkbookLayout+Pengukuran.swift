@@ -235,19 +235,11 @@ extension Layout {
         try cursor.text(measure?.reason.map(Labels.short) ?? "", row, p.realisation, styles.reason)
       }
 
-      if let a = measure?.achievement, let t = measure?.target {
-        Ref.reset(&formula)
-        Ref.appendAchievement(
-          to: &formula, target: CellAddress(row: row, col: p.target),
-          realisation: CellAddress(row: row, col: p.realisation), targetValue: t,
-          polarity: d.polarity, rules: recap.rules)
-        try cursor.formula(formula, cached: a, row, p.achievement, styles.percent)
-        if case .yearToDate = p.period { capaianColumn = p.achievement }
-      } else if let status = measure?.qualitative {
-        try cursor.text(status.rawValue, row, p.achievement, styles.qualitative(status))
-      } else {
-        try cursor.text(measure?.reason.map(Labels.short) ?? "", row, p.achievement, styles.reason)
-      }
+      let hasFormula = try writeAchievement(
+        cursor, row, p.achievement, value: measure?.achievement, target: measure?.target,
+        targetCol: p.target, realisationCol: p.realisation, d.polarity,
+        qualitative: measure?.qualitative, reason: measure?.reason, formula: &formula)
+      if hasFormula, case .yearToDate = p.period { capaianColumn = p.achievement }
     }
 
     let toDate = m.yearToDate
@@ -260,18 +252,11 @@ extension Layout {
       try cursor.text(toDate?.reason.map(Labels.short) ?? "", row, columns.category, styles.reason)
     }
 
-    if let progress = m.annual.progress, let target = m.annual.target, let ytd = columns.yearToDate {
-      Ref.reset(&formula)
-      Ref.appendAchievement(
-        to: &formula, target: CellAddress(row: row, col: C.annualTarget),
-        realisation: CellAddress(row: row, col: ytd.realisation), targetValue: target,
-        polarity: d.polarity, rules: recap.rules)
-      try cursor.formula(formula, cached: progress, row, columns.progress, styles.percent)
-    } else if let status = m.annual.qualitative {
-      try cursor.text(status.rawValue, row, columns.progress, styles.qualitative(status))
-    } else {
-      try cursor.text(m.annual.reason.map(Labels.short) ?? "", row, columns.progress, styles.reason)
-    }
+    try writeAchievement(
+      cursor, row, columns.progress, value: m.annual.progress,
+      target: columns.yearToDate == nil ? nil : m.annual.target, targetCol: C.annualTarget,
+      realisationCol: columns.yearToDate?.realisation ?? C.annualTarget, d.polarity,
+      qualitative: m.annual.qualitative, reason: m.annual.reason, formula: &formula)
 
     try cursor.text(notes(m), row, columns.notes, styles.wrapped, measure: false)
     let texts = recap.texts(of: d.code)
@@ -279,6 +264,31 @@ extension Layout {
     try cursor.text(texts[.tindakLanjut] ?? "", row, columns.followUp, styles.wrapped, measure: false)
     try cursor.text(texts[.buktiDukung] ?? "", row, columns.evidence, styles.wrapped, measure: false)
     return capaianColumn
+  }
+
+  /// A capaian or progress cell: the formula over its target and realisation cells with the
+  /// engine's value cached, else the qualitative status, else why there is no figure. Returns
+  /// whether it wrote the formula.
+  @discardableResult
+  private func writeAchievement(
+    _ cursor: SheetCursor, _ row: Int, _ col: Int, value: Double?, target: Double?,
+    targetCol: Int, realisationCol: Int, _ polarity: Polarity, qualitative: QualitativeStatus?,
+    reason: UnmeasuredReason?, formula: inout String
+  ) throws -> Bool {
+    if let value, let target {
+      Ref.reset(&formula)
+      Ref.appendAchievement(
+        to: &formula, target: CellAddress(row: row, col: targetCol),
+        realisation: CellAddress(row: row, col: realisationCol), targetValue: target,
+        polarity: polarity, rules: recap.rules)
+      try cursor.formula(formula, cached: value, row, col, styles.percent)
+      return true
+    } else if let qualitative {
+      try cursor.text(qualitative.rawValue, row, col, styles.qualitative(qualitative))
+    } else {
+      try cursor.text(reason.map(Labels.short) ?? "", row, col, styles.reason)
+    }
+    return false
   }
 
   /// A period's target: a number (a formula over the quarter targets or the annual target
