@@ -24,10 +24,14 @@ import Testing
 
   @Test func missingOutputFolderExitsThreeAndLeavesNothing() throws {
     let folder = try temporaryFolder()
-    let run = try recap(folder.appendingPathComponent("tidak-ada/rekap.xlsx").path)
+    let target = folder.appendingPathComponent("tidak-ada/rekap.xlsx").path
+    let run = try recap(target)
     #expect(run.endedCleanly)
     #expect(run.status == 3)
     #expect(run.stderr.contains("tidak dapat ditulis"))
+    // The message names the file asked for, not the staging file written beside it.
+    #expect(run.stderr.contains(target))
+    #expect(!run.stderr.contains(".sakip-"))
     #expect(try listing(folder) == [])
   }
 

@@ -65,8 +65,9 @@ public enum RecapBuilder {
     if request.strict && !report.isValid {
       return RecapOutcome(recap: recap, written: false)
     }
-    // Both outputs at once, one core each, each written beside its target; only when both are
-    // complete are they renamed into place. Both or neither.
+    // Both outputs at once, one core each, each written beside its target. Only when both are
+    // complete are they renamed into place, one right after the other; when either fails,
+    // neither target is touched.
     let workbookStage = AtomicFile.Staged(target: request.workbookPath)
     let (json, workbook) = concurrently(
       { () -> Result<AtomicFile.Staged?, SakipError> in
@@ -78,12 +79,13 @@ public enum RecapBuilder {
       },
       { () -> Result<Void, SakipError> in
         Result { () throws(SakipError) in
-          try RecapWorkbookLayout.write(recap, to: workbookStage.temporary, context: context)
+          try RecapWorkbookLayout.write(
+            recap, staging: workbookStage.temporary, for: request.workbookPath, context: context)
         }
       })
     do {
-      try workbook.get()
       let staged = try json.get()
+      try workbook.get()
       try workbookStage.commit()
       try staged?.commit()
     } catch {

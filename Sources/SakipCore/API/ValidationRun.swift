@@ -64,10 +64,14 @@ public enum ValidationRun {
 
     // Each form is parsed as soon as it is read and its records dropped, on every core: memory
     // holds what the forms say, never all their text at once.
-    let done = Atomic<Int>(0)
+    let done = Mutex<Int>(0)
     let loaded = parallelMap(count: paths.count) { i in
       let form = LoadedForm.load(paths[i], options: request.read, period: period, definitions: definitions)
-      progress?(done.wrappingAdd(1, ordering: .relaxed).newValue, paths.count)
+      // Under the lock, so the display counts up in order and ends on n of n.
+      done.withLock { count in
+        count += 1
+        progress?(count, paths.count)
+      }
       return form
     }
 

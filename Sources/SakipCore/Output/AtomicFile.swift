@@ -104,8 +104,11 @@ public enum AtomicFile {
   /// A hidden name beside `path`, unique to this run.
   static func temporaryPath(for path: String) -> String {
     let target = URL(fileURLWithPath: path)
+    // The start of the name is enough to recognise a leftover; all of it could make the
+    // staging name (and libxlsxwriter's names built on it) too long for the file system.
+    let name = String(target.lastPathComponent.prefix(40))
     return target.deletingLastPathComponent()
-      .appendingPathComponent(".\(target.lastPathComponent).sakip-\(UUID().uuidString).tmp").path
+      .appendingPathComponent(".\(name).sakip-\(UUID().uuidString.prefix(8)).tmp").path
   }
 
   public static func write(_ bytes: [UInt8], to path: String) throws(SakipError) {

@@ -58,9 +58,9 @@ public struct JSONWriter: Sendable {
 
   /// A member of a document written by `writeDocument`: a value given whole, or an array of
   /// objects made one at a time as it is written, so a long list never stands whole in memory.
-  public enum Member {
+  public enum Member: Sendable {
     case value(JSONValue)
-    case objects(count: Int, element: (Int) -> JSONValue.Members)
+    case objects(count: Int, element: @Sendable (Int) -> JSONValue.Members)
 
     /// The member as one value, every element made.
     public var value: JSONValue {

@@ -29,12 +29,6 @@ enum Styles {
   static let totalLabel = CellStyle(isBold: true, hasThinBorder: true)
   static let totalNumber = CellStyle(isBold: true, hasThinBorder: true, numberFormat: "#,##0")
 
-  /// A number in the format that reads best: whole numbers with thousands separators,
-  /// fractions with two to four decimals.
-  static func number(_ value: Double) -> CellStyle {
-    value == value.rounded() && value.magnitude < 1e15 ? integer : decimal
-  }
-
   /// The fill and font of a category (the same on the category text and, by conditional
   /// formatting, on the capaian cells).
   static func colours(_ category: AchievementCategory) -> (fill: RGBColor, font: RGBColor) {
@@ -128,7 +122,8 @@ struct StylePalette {
     levels = try (0...2).map { try style(Styles.level(indent: $0)) }
   }
 
-  /// `Styles.number(_:)`, registered.
+  /// A number in the format that reads best: whole numbers with thousands separators
+  /// (`Styles.integer`), fractions with two to four decimals (`Styles.decimal`).
   func number(_ value: Double) -> SheetStyle {
     value == value.rounded() && value.magnitude < 1e15 ? integer : decimal
   }

@@ -18,6 +18,18 @@ public enum RecapWorkbookLayout {
     try write(recap, to: path, context: context, configuration: Configuration())
   }
 
+  /// Writes to `path`, a staging file beside `target`; a failure names `target`, the file the
+  /// user asked for.
+  static func write(_ recap: Recap, staging path: String, for target: String, context: RunContext) throws(SakipError) {
+    do {
+      try write(recap, to: path, context: context, configuration: Configuration())
+    } catch .outputFailed(_, let reason) {
+      throw .outputFailed(path: target, reason: reason.replacingOccurrences(of: path, with: target))
+    } catch {
+      throw error
+    }
+  }
+
   /// Limits that tests shrink: rows per sheet before a table continues on `Name (2)`, and the
   /// number of indicators from which constant-memory mode is used.
   struct Configuration {

@@ -52,11 +52,12 @@ public struct DefinitionsReader: Sendable {
 
     // Rows are read on every core, each on its own, then joined in file order, where
     // duplicates are found.
-    let rows = Array(records[(headerIndex + 1)...])
+    let rows = records[(headerIndex + 1)...]
     let chunk = 4096
     let columnsFound = columns
     let chunks = parallelMap(count: (rows.count + chunk - 1) / chunk) { c in
-      rows[(c * chunk)..<min(rows.count, (c + 1) * chunk)].compactMap { readRow($0, columnsFound) }
+      let start = rows.startIndex + c * chunk
+      return rows[start..<min(rows.endIndex, start + chunk)].compactMap { readRow($0, columnsFound) }
     }
     var indicators: [IndicatorDefinition] = []
     var firstLine: [IndicatorCode: Int] = [:]
