@@ -24,6 +24,18 @@ func parallelMap<T: Sendable>(
   return results.withLock { $0.compactMap { $0 } }
 }
 
+/// Runs `body` on consecutive slices of `elements` (`chunkSize` at a time) on every core and
+/// returns what the slices gave, joined in the order of `elements`.
+func parallelChunks<Element: Sendable, T: Sendable>(
+  _ elements: ArraySlice<Element>, chunkSize: Int = 4096, _ body: @Sendable (ArraySlice<Element>) -> [T]
+) -> [T] {
+  let chunks = parallelMap(count: (elements.count + chunkSize - 1) / chunkSize) { c in
+    let start = elements.startIndex + c * chunkSize
+    return body(elements[start..<min(elements.endIndex, start + chunkSize)])
+  }
+  return Array(chunks.joined())
+}
+
 /// The processors this run may use (both cores of the usual office PC).
 let defaultWorkerCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
 

@@ -52,20 +52,15 @@ public struct DefinitionsReader: Sendable {
 
     // Rows are read on every core, each on its own, then joined in file order, where
     // duplicates are found.
-    let rows = records[(headerIndex + 1)...]
-    let chunk = 4096
     let columnsFound = columns
-    let chunks = parallelMap(count: (rows.count + chunk - 1) / chunk) { c in
-      let start = rows.startIndex + c * chunk
-      return rows[start..<min(rows.endIndex, start + chunk)].compactMap { readRow($0, columnsFound) }
-    }
+    let rows = parallelChunks(records[(headerIndex + 1)...]) { $0.compactMap { readRow($0, columnsFound) } }
     var indicators: [IndicatorDefinition] = []
     var firstLine: [IndicatorCode: Int] = [:]
     var parentCells: [(IndicatorCode, IndicatorCode, Int, String)] = []
     // Every indicator of a section repeats its name and most repeat a unit: keep one copy of each.
     var sharedTexts: Set<String> = []
     func shared(_ text: String) -> String { sharedTexts.insert(text).memberAfterInsert }
-    for row in chunks.joined() {
+    for row in rows {
       findings += row.missingCells
       guard let code = row.code else { continue }
       if let first = firstLine[code] {

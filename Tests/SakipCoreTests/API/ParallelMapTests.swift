@@ -18,4 +18,11 @@ struct ParallelMapTests {
   @Test func emptyInputGivesEmptyOutput() {
     #expect(parallelMap(count: 0) { $0 }.isEmpty)
   }
+
+  @Test(arguments: [0, 1, 4095, 4096, 4097, 10_000])
+  func chunksCoverEveryElementOnceInOrder(count: Int) {
+    let elements = Array(0..<(count + 3))[3...]  // a slice that does not start at 0
+    let result = parallelChunks(elements, chunkSize: 4096) { chunk in chunk.map { $0 * 2 } }
+    #expect(result == elements.map { $0 * 2 })
+  }
 }

@@ -3,11 +3,9 @@ extension Validator {
   static func checkPlausibility(_ input: ValidationInput, _ merged: MergedValues, into findings: inout [Finding]) {
     let formsByFile = Dictionary(input.forms.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
     // Each indicator is checked on its own: in chunks on every core, joined in order.
-    let indicators = input.definitions.indicators
-    let chunk = 4096
-    let chunks = parallelMap(count: (indicators.count + chunk - 1) / chunk) { c in
+    findings += parallelChunks(input.definitions.indicators[...]) { indicators in
       var findings: [Finding] = []
-      for indicator in indicators[(c * chunk)..<min(indicators.count, (c + 1) * chunk)] {
+      for indicator in indicators {
         guard let origin = merged.origins[indicator.code] else { continue }
         let cells = merged.realisations[indicator.code] ?? [:]
         let form = formsByFile[origin.file]
@@ -52,7 +50,6 @@ extension Validator {
       }
       return findings
     }
-    findings += chunks.joined()
   }
 
   /// A value is far off the previous quarter's when it is over five times or under a fifth of
