@@ -86,25 +86,7 @@ public struct DefinitionsReader: Sendable {
         parentOf[child] = parent
       }
     }
-    // The codes on a cycle, each code walked once: a long chain of parents stays linear.
-    var onCycle: Set<IndicatorCode> = []
-    var firstWalk: [IndicatorCode: Int] = [:]
-    for (walk, (start, _, _, _)) in parentCells.enumerated() where firstWalk[start] == nil {
-      var path: [IndicatorCode] = []
-      var current = start
-      var metItself = false
-      while true {
-        if let earlier = firstWalk[current] {
-          metItself = earlier == walk
-          break
-        }
-        firstWalk[current] = walk
-        path.append(current)
-        guard let next = parentOf[current] else { break }
-        current = next
-      }
-      if metItself, let entry = path.lastIndex(of: current) { onCycle.formUnion(path[entry...]) }
-    }
+    let onCycle = Self.codesOnCycles(starts: parentCells.map(\.0), parentOf: parentOf).codes
     // Each cycle reported once, at its first row.
     var reportedCycles: Set<IndicatorCode> = []
     for (child, _, line, column) in parentCells where onCycle.contains(child) && !reportedCycles.contains(child) {
@@ -281,5 +263,36 @@ extension TargetWarning {
     case .quarterTargetsIncomplete(let missing):
       ("target_tw\(missing.first?.rawValue ?? 1)", .definitionQuarterTargetsIncomplete(missing))
     }
+  }
+}
+
+extension DefinitionsReader {
+  /// The codes that are their own ancestor through `parentOf`, walking up from each of
+  /// `starts`. Each code is stepped on once, so a long chain of parents (a fill-down mistake
+  /// over thousands of rows) costs linear time; `steps` counts the steps taken.
+  static func codesOnCycles(
+    starts: [IndicatorCode], parentOf: [IndicatorCode: IndicatorCode]
+  ) -> (codes: Set<IndicatorCode>, steps: Int) {
+    var onCycle: Set<IndicatorCode> = []
+    var firstWalk: [IndicatorCode: Int] = [:]
+    var steps = 0
+    for (walk, start) in starts.enumerated() where firstWalk[start] == nil {
+      var path: [IndicatorCode] = []
+      var current = start
+      var metItself = false
+      while true {
+        steps += 1
+        if let earlier = firstWalk[current] {
+          metItself = earlier == walk
+          break
+        }
+        firstWalk[current] = walk
+        path.append(current)
+        guard let next = parentOf[current] else { break }
+        current = next
+      }
+      if metItself, let entry = path.lastIndex(of: current) { onCycle.formUnion(path[entry...]) }
+    }
+    return (onCycle, steps)
   }
 }
