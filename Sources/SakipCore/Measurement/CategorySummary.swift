@@ -27,7 +27,7 @@ public struct CategorySummary: Hashable, Sendable {
 
   /// Counts each indicator's year-to-date measure.
   public init<Measurements: Sequence<IndicatorMeasurement>>(yearToDate measurements: Measurements) {
-    self.init(measurements.compactMap(\.yearToDate))
+    self.init(measurements.lazy.compactMap(\.yearToDate))
   }
 
   /// The number of quantitative indicators in a category.

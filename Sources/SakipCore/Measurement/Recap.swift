@@ -13,10 +13,12 @@ public struct Recap: Sendable {
     self.rules = rules
     self.title = title
     self.signer = signer
-    self.measurements = report.definitions.indicators.map { indicator in
-      measure(
-        indicator, realisations: report.merged.reportedRealisations(of: indicator.code),
-        budget: report.merged.reportedBudget(of: indicator.code), through: report.period, rules: rules)
+    self.measurements = parallelChunks(report.definitions.indicators[...]) { [report] indicators in
+      indicators.map { indicator in
+        measure(
+          indicator, realisations: report.merged.reportedRealisations(of: indicator.code),
+          budget: report.merged.reportedBudget(of: indicator.code), through: report.period, rules: rules)
+      }
     }
   }
 
