@@ -2,6 +2,7 @@
 """`make bench` / `make bench-country`: sakip recap against its peers and the C floor (SPEC §9).
 
     python3 bench/run.py [SIZE ...] [--rounds N] [--timeout SECONDS] [--memory-limit GIB] [--no-build]
+                         [--tools sakip,csv+xw,pandas,floor]
     SIZE = agency | province | country (default: agency province)
 
 For each size: generates the corpus into bench/out/<size>/ if missing (bench/gen_corpus.py), then
@@ -17,12 +18,16 @@ Wall time is time.perf_counter() around the child; peak memory is the child's ma
 from GNU time (`/usr/bin/time -f %M`, Debian package `time`). A run over --timeout (default 1800 s)
 is killed, recorded as such, and that program is not run again for that size.
 
+Every output is a workbook of the same seven sheets (bench/peers/common_layout.md); the table shows
+how much sheet XML each program wrote (uncompressed), so a reader sees they did the same work.
+
 Prints a table of medians and ratios (peer/sakip wall time, sakip/floor wall time), sakip's peak
 memory per indicator and the SPEC §9 targets; writes bench/out/results-<size>.json and
 regenerates bench/out/results.md from every size measured so far, with the machine it ran on.
 Logs of every run: bench/out/logs/.
 """
 import argparse
+import zipfile
 import datetime
 import json
 import os
@@ -160,7 +165,16 @@ def machine():
     }
 
 
-def run_size(size, rounds, timeout):
+def sheet_xml_bytes(path):
+    """Uncompressed bytes of the worksheets in a workbook (None when it cannot be read)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return sum(i.file_size for i in z.infolist() if i.filename.startswith("xl/worksheets/"))
+    except (OSError, zipfile.BadZipFile):
+        return None
+
+
+def run_size(size, rounds, timeout, tools):
     d = corpus(size)
     nbytes = sum(os.path.getsize(os.path.join(r, n)) for r, _, ns in os.walk(d) for n in ns)
     samples = {t: [] for t in TOOLS}
@@ -168,6 +182,8 @@ def run_size(size, rounds, timeout):
     for rnd in range(rounds):
         order = TOOLS[rnd % len(TOOLS):] + TOOLS[:rnd % len(TOOLS)]
         for tool in order:
+            if tool not in tools:
+                dead.setdefault(tool, "not run")
             if tool in dead:
                 continue
             r = measure(tool, size, rnd, timeout)
@@ -185,6 +201,8 @@ def run_size(size, rounds, timeout):
             "wall": statistics.median(w for w, _ in s) if s else None,
             "rss": statistics.median(m for _, m in s) if s else None,
             "runs": len(s), "walls": [round(w, 4) for w, _ in s], "status": dead.get(tool, "ok"),
+            "sheet_xml": sheet_xml_bytes(os.path.join(OUT, "run", size, tool.replace("+", "_") + ".xlsx"))
+            if s else None,
         }
     with open(os.path.join(OUT, f"results-{size}.json"), "w") as f:
         json.dump(result, f, indent=2)
@@ -203,8 +221,8 @@ def table(res):
     s = t["sakip"]
     lines = [f"### {res['size']}: {res['indicators']:,} indicators, {res['forms']:,} forms, "
              f"{res['input_bytes'] / 1e6:,.1f} MB of CSV; median of {res['rounds']} interleaved round(s)",
-             "", "| program | wall time | peak memory | wall time / sakip's | sakip's wall time / this |",
-             "| --- | ---: | ---: | ---: | ---: |"]
+             "", "| program | wall time | peak memory | sheet XML written | wall time / sakip's | sakip's wall time / this |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for tool in TOOLS:
         x = t[tool]
         rss = f"{x['rss'] / 2**20:,.1f} MiB" if x["rss"] is not None else "–"
@@ -217,7 +235,8 @@ def table(res):
                 inv = f"{s['wall'] / x['wall']:.2f}×"
             elif x["wall"] is not None and s["status"] == "timeout":
                 inv = f"> {res['timeout'] / x['wall']:.0f}×"
-        lines.append(f"| {LABEL[tool]} | {fmt_wall(x)} | {rss} | {ratio} | {inv} |")
+        xml = f"{x['sheet_xml'] / 1e6:,.1f} MB" if x.get("sheet_xml") else "–"
+        lines.append(f"| {LABEL[tool]} | {fmt_wall(x)} | {rss} | {xml} | {ratio} | {inv} |")
     lines.append("")
     if s["rss"] is not None:
         lines.append(f"sakip peak memory per indicator: {s['rss'] / res['indicators']:,.0f} bytes.")
@@ -275,15 +294,21 @@ def main():
     ap.add_argument("--rounds", type=int, help="rounds for every size (default: agency 7, province 3, country 1)")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds before a run is killed (default 1800)")
     ap.add_argument("--no-build", action="store_true", help="use the existing release build of sakip")
+    ap.add_argument("--tools", default=",".join(TOOLS),
+                    help="comma-separated programs to run (default: all: " + ",".join(TOOLS) + ")")
     ap.add_argument("--memory-limit", type=float, default=16,
                     help="GiB of address space each run may take (default 16; a run over it fails and is recorded)")
     args = ap.parse_args()
+    tools = [t for t in args.tools.split(",") if t]
+    unknown = [t for t in tools if t not in TOOLS]
+    if unknown or "sakip" not in tools:
+        ap.error(f"--tools takes sakip plus any of {', '.join(TOOLS[1:])}; got {args.tools}")
     global MEMORY_LIMIT
     MEMORY_LIMIT = int(args.memory_limit * 2**30) if args.memory_limit > 0 else None
     ensure_tools(not args.no_build)
     info = machine()
     for size in args.sizes:
-        res = run_size(size, args.rounds or ROUNDS[size], args.timeout)
+        res = run_size(size, args.rounds or ROUNDS[size], args.timeout, tools)
         print()
         print(table(res))
         print(flush=True)
