@@ -127,7 +127,7 @@ def load_csv(path):
     size, SHA-256 and encoding; Unreadable when it is not CSV text."""
     summary = {"file": path, "bytes": 0, "sha256": "", "encoding": None, "delimiter": None, "rows": 0}
     digest, utf8 = hashlib.sha256(), codecs.getincrementaldecoder("utf-8")()
-    is_utf8, blank, head = True, True, b""
+    is_utf8, blank, binary, head = True, True, False, b""
     try:
         with open(path, "rb") as f:
             for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -135,8 +135,7 @@ def load_csv(path):
                 digest.update(chunk)
                 summary["bytes"] += len(chunk)
                 blank = blank and not chunk.strip(b" \t\r\n")
-                if b"\0" in chunk:
-                    raise Unreadable(("binary",), summary)
+                binary = binary or b"\0" in chunk
                 if is_utf8:
                     try:
                         utf8.decode(chunk)
@@ -152,6 +151,8 @@ def load_csv(path):
     summary["sha256"] = digest.hexdigest()
     if blank:
         raise Unreadable(("empty",), summary)
+    if binary:
+        raise Unreadable(("binary",), summary)
     if head.startswith(b"PK\x03\x04"):
         raise Unreadable(("workbook",), summary)
     bom = head.startswith(b"\xef\xbb\xbf")
@@ -431,8 +432,7 @@ class Recap:
             self._read_rows(path, records(path, encoding, delimiter, summary), Numbers(delimiter != ","))
         except Unreadable as e:
             why, summary = e.args
-            if self.inputs[-1] is not summary:
-                self.inputs.append(summary)
+            self.inputs.append(summary)
             self._unreadable(path, UNREADABLE[why[0]].format(*why[1:]))
         except csv.Error as e:
             summary = self.inputs[-1]
@@ -454,10 +454,9 @@ class Recap:
         form = Form(path)
         self.forms.append(form)
         findings = []
-        title_section = None
         for line, fields in rows:  # the title block, up to the header row
             if any(fold(f.strip()) in CODE_HEADERS for f in fields):
-                header, header_line = fields, line
+                header = fields
                 break
             cells = [c.strip() for c in fields if c.strip()]
             if not cells:
@@ -591,8 +590,8 @@ class Recap:
             self.origin.setdefault(code, (path, line))
             if title_section is None:
                 form.codes[d.section] += 1
-            for cells_, store, what in ((reals, self.real, "Realisasi"), (budgets, self.budget, "Realisasi anggaran")):
-                for q, cell in cells_:
+            for values, store, what in ((reals, self.real, "Realisasi"), (budgets, self.budget, "Realisasi anggaran")):
+                for q, cell in values:
                     if q > PERIOD:
                         continue
                     merged = store.setdefault(code, {})
