@@ -11,7 +11,7 @@ hits every program alike) of
 
   sakip    .build/release/sakip recap --definitions … --period TW2 --out … --json … formulir/
   csv+xw   bench/peers/csv_xlsxwriter.py   (csv module, XlsxWriter constant_memory)
-  pandas   bench/peers/pandas_openpyxl.py  (pandas read_csv, to_excel openpyxl)
+  pandas   bench/peers/pandas_openpyxl.py  (pandas read_csv, openpyxl write-only mode)
   floor    bench/out/floor                 (libcsv + libxlsxwriter alone, bench/floor/floor.c)
 
 Wall time is time.perf_counter() around the child; peak memory is the child's maximum resident set

@@ -51,7 +51,7 @@ def style(cell):
     colour = f.color.rgb if f and f.color is not None and f.color.type == "rgb" else None
     return (bool(f.b), bool(f.i), f.sz, colour if colour not in ("FF000000",) else None, fill,
             a.horizontal, a.vertical if a.vertical != "bottom" else None, bool(a.wrap_text), a.indent or 0,
-            cell.border.left.style if cell.border else None)
+            cell.border.left.style if cell.border and cell.border.left else None)
 
 
 def rows(ws_values, ws_formulas, styles):

@@ -13,8 +13,9 @@ from the same definitions and forms (SPEC §2-§5, §7, §8):
   The rows of all forms are concatenated into one DataFrame and everything after that is
   vectorised: numbers in the file's decimal mark (`1.250.000,50` / `1,250,000.50`, `Rp`, `%`;
   empty, `-`, `n/a` = not reported; anything else an invalid number), values merged per
-  (indicator, quarter) with `groupby().first()` (a different second value is a conflict),
-  texts with `groupby().last()`, then joined to the definitions in their order.
+  (indicator, quarter) as sakip merges them (the first cell holding a value or an invalid
+  number is kept; a different later value is a conflict), texts with `groupby().last()`,
+  then joined to the definitions in their order.
 - Measurement (SPEC §5) with numpy over the whole table: period values by `agregasi`, targets
   from the quarterly targets or the annual one, capaian `positif`/`negatif` (standard formula,
   zero and negative targets as §5.3), the Permendagri 86/2017 category, qualitative grades,
@@ -31,18 +32,21 @@ from the same definitions and forms (SPEC §2-§5, §7, §8):
   filtered headers, widths sized to the content, A4 landscape fitted to the width with the
   same footer, the category chart; a table past Excel's last row goes on in `Name (2)`.
   Capaian, period values, sums and serapan are formulas over the cells they come from.
-  openpyxl cannot store a formula's cached result: those cells hold the formula only, and a
-  reader shows the figure once the workbook is recalculated (Excel and LibreOffice do so on
-  open); the figures computed here are used for the categories, counts and column widths.
+  openpyxl cannot store a formula's cached result: those cells hold the formula only
+  (openpyxl marks the workbook `fullCalcOnLoad`; Excel and LibreOffice compute them on open),
+  and the figures computed here serve for the categories, counts, notes and column widths.
 
 Why openpyxl's write-only mode: `DataFrame.to_excel(engine="openpyxl")` writes values only,
-through an in-memory workbook (a Python object per cell), and styling or replacing cells with
-formulas afterwards means walking that workbook cell by cell; at a province's 5 million
-cells that is several GB. `Workbook(write_only=True)` streams each row to the sheet's XML as
-it is appended, so memory stays at the DataFrames; cells that need a style or a formula are
-`WriteOnlyCell`s, and styles are registered once as `NamedStyle`s (assigning fonts, borders
-and number formats cell by cell is about 50 % slower). Rows are appended from columns that
-pandas/numpy prepared whole: one value and one style name per cell.
+through an in-memory workbook (a Python object per cell: the earlier one-sheet peer's 2.1
+million unstyled cells peaked at 1 GB on the province corpus, and this workbook has 5 million,
+all styled), and styling them or turning them into formulas afterwards means walking that
+workbook cell by cell. `Workbook(write_only=True)` streams each row to the sheet's XML as it is
+appended, so memory stays at the DataFrames (570 MB for the province). Every cell is a
+`WriteOnlyCell` (each carries a border and a style); the styles are registered once as
+`NamedStyle`s and assigned by name (assigning fonts, borders and number formats cell by cell is
+about 50 % slower). Rows are appended from columns that pandas/numpy prepared whole: one value
+and one style name per cell. openpyxl streams through lxml when it is installed (about 15 %
+faster here), else through its pure-Python et_xmlfile.
 
 Left out (sakip has it, a user would not write it for this recap): the JSON, the definitions
 checks (invalid-definition), target-mismatch, unit-mismatch, extra-cells, the nearest-code
@@ -272,7 +276,7 @@ def title_block(rows):
     return found
 
 
-ROW_COLUMNS = ("kode", "satuan", "r1", "r2", "ra1", "ra2", "kendala", "tindak_lanjut", "bukti_dukung")
+ROW_COLUMNS = ("kode", "r1", "r2", "ra1", "ra2", "kendala", "tindak_lanjut", "bukti_dukung")
 
 
 def read_form(path, number):
@@ -306,7 +310,12 @@ def read_form(path, number):
             keep[role] = i
             form["columns"][role] = name.strip()
     body = pd.DataFrame(cells[header + 1:, list(keep.values())], columns=list(keep))
-    return body.assign(form=number, line=lines[header + 1:]), form, source
+    # A row of column numbers under the header (`1;2;3;…`), as many Indonesian forms have, is not data.
+    numbered = [i for i, row in enumerate(cells[header + 1:], header + 1) if str(row[keep["kode"]]).strip() == "1"
+                and len(filled := [c.strip() for c in row if c.strip()]) >= 3
+                and filled == [str(k) for k in range(1, len(filled) + 1)]]
+    body = body.assign(form=number, line=lines[header + 1:])
+    return body.drop(index=[i - header - 1 for i in numbered]), form, source
 
 
 # --- measurement (SPEC §5), over whole columns ----------------------------------------------
@@ -643,7 +652,8 @@ def colour_rules(ws, ref):
     for name, high, low in zip(CATEGORIES, bounds, bounds[1:]):
         bg, fg = CATEGORY_COLOURS[name]
         ws.conditional_formatting.add(ref, CellIsRule(operator="between", formula=[repr(low), repr(high)],
-                                                      font=Font(color="FF" + fg), fill=solid(bg)))
+                                                      font=Font(color="FF" + fg) if fg != "000000" else None,
+                                                      fill=solid(bg)))
 
 
 def table_sheets(wb, name, heading, year, labels, columns, fixed, legend=None, groups=None,
@@ -829,7 +839,8 @@ def main():
     code_pos = pd.Series(np.arange(n), index=defs["kode"].to_numpy())
     code_pos = code_pos[~code_pos.index.duplicated()]
 
-    paths = sorted(glob.glob(os.path.join(forms_dir, "**", "*.csv"), recursive=True))
+    paths = sorted(p for p in glob.glob(os.path.join(forms_dir, "**", "*"), recursive=True)
+                   if p.lower().endswith(".csv") and not os.path.basename(p).startswith("~$") and os.path.isfile(p))
     bodies, forms, sources = [], [], [defs_source]
     for i, path in enumerate(paths):
         body, form, source = read_form(path, i)
@@ -1135,16 +1146,13 @@ def main():
            "errors": int((severity == "error").sum()), "warnings": int((severity == "warning").sum())}
     wb = new_workbook()
     write_summary(wb, ctx, m, defs, status)
-    dump = {}
-    capaian = write_measurement(wb, ctx, defs, m, merged, dump)
-    write_budget(wb, ctx, defs, m, capaian, dump)
-    write_completeness(wb, ctx, sections, status, dump)
-    write_findings(wb, ctx, findings, dump)
-    write_evaluation(wb, ctx, defs, m, dump)
-    write_sources(wb, ctx, created, dump)
+    capaian = write_measurement(wb, ctx, defs, m, merged)
+    write_budget(wb, ctx, defs, m, capaian)
+    write_completeness(wb, ctx, sections, status)
+    write_findings(wb, ctx, findings)
+    write_evaluation(wb, ctx, defs, m)
+    write_sources(wb, ctx, created)
     wb.save(out)
-    if os.environ.get("PEER_DUMP"):
-        pd.to_pickle(dump, os.environ["PEER_DUMP"])
     kinds = pd.Series(m["ytd"]["category"]).fillna("lainnya").value_counts()
     print(f"pandas+openpyxl: {n} indicators, {len(paths)} forms, {ctx['errors']} errors, {ctx['warnings']} "
           f"warnings; " + ", ".join(f"{k} {v}" for k, v in kinds.items()))
@@ -1198,12 +1206,23 @@ def achievement_cells(n, value, status, reason, reason_q, formula):
                 (True, reason_text(reason, reason_q, SHORT), "reason"))
 
 
-def shown(values, figures):
-    """What a column shows: the computed figure where the cell is a formula."""
-    return np.where(np.array([isinstance(v, str) and v.startswith("=") for v in values]), objects(figures), values)
+class Table:
+    """The columns of a table sheet: header labels and, per column, (values, styles, shown) where
+    `shown` is, for a formula column, what each cell shows (the figure computed here)."""
+
+    def __init__(self):
+        self.labels, self.columns = [], []
+
+    def add(self, label, values, styles, computed=None):
+        values = objects(values)
+        if computed is not None:
+            is_formula = np.array([isinstance(v, str) and v.startswith("=") for v in values], dtype=bool)
+            computed = np.where(is_formula, objects(computed), values)
+        self.labels.append(label)
+        self.columns.append((values, styles, computed))
 
 
-def write_measurement(wb, ctx, defs, m, merged, dump):
+def write_measurement(wb, ctx, defs, m, merged):
     """`Pengukuran`; returns the reference of each indicator's capaian s.d. TW II cell."""
     n = len(defs)
     c = measurement_columns()
@@ -1213,13 +1232,8 @@ def write_measurement(wb, ctx, defs, m, merged, dump):
     negative = (defs["polaritas"] == "negatif").to_numpy()
     last_only = (agg == "akhir") | qual
     annual = defs["T"].to_numpy()
-    cols, labels, figures = [], [], {}
-
-    def add(label, values, styles, computed=None):
-        labels.append(label)
-        values = objects(values)
-        cols.append((values, styles, None if computed is None else shown(values, computed)))
-        figures[label] = values if computed is None else shown(values, computed)
+    t = Table()
+    add = t.add
 
     for label, key, style in (("Kode", "kode", "text"), ("Level", "level_label", "text"),
                               ("Indikator", "indikator", "wrapped"), ("Satuan", "satuan", "text"),
@@ -1274,15 +1288,14 @@ def write_measurement(wb, ctx, defs, m, merged, dump):
     groups += [("Semester I", 12, 14), (f"s.d. {TW[PERIOD]}", 15, 17), ("Hasil dan keterangan", 18, 23)]
     legend = ("Capaian dan progres dalam persen (95,50 = 95,50%). Kategori: Sangat Tinggi ≥ 91; Tinggi ≥ 76; "
               "Sedang ≥ 66; Rendah ≥ 51; Sangat Rendah < 51.")
-    names = table_sheets(wb, "Pengukuran", "Pengukuran kinerja", ctx["year"], labels, cols, fixed,
+    names = table_sheets(wb, "Pengukuran", "Pengukuran kinerja", ctx["year"], t.labels, t.columns, fixed,
                          legend=legend, groups=groups, frozen=3, colour=(14, 17, 19), trailer=8)
-    dump["Pengukuran"] = pd.DataFrame(figures)
     sheet = np.array(["'" + s.replace("'", "''") + "'!" for s in names], dtype=object)[pages]
     ref = sheet + np.array([f"${c['ytda']}$"], dtype=object) + rows.astype(str).astype(object)
     return np.where(~np.isnan(ytd["ach"]), ref, None)
 
 
-def write_budget(wb, ctx, defs, m, capaian, dump):
+def write_budget(wb, ctx, defs, m, capaian):
     """`Anggaran`: one row per indicator with a pagu (SPEC §5.6)."""
     b = m["budget"]
     sel = b["has"]
@@ -1292,50 +1305,43 @@ def write_budget(wb, ctx, defs, m, capaian, dump):
     bb = {k: v[sel] if isinstance(v, np.ndarray) else v for k, v in b.items()}
     d = defs[sel]
     incomplete = np.where(bb["incomplete"], np.array(["belum lengkap: "], dtype=object) + bb["missing"], "")
-    cols, labels, figures = [], [], {}
+    t = Table()
+    add = t.add
 
-    def add(label, pair, computed=None):
-        values, styles = pair
-        values = objects(values)
-        labels.append(label)
-        cols.append((values, styles, None if computed is None else shown(values, computed)))
-        figures[label] = values if computed is None else shown(values, computed)
-
-    add("Kode", (d["kode"].to_numpy(dtype=object), "text"))
-    add("Indikator", (d["indikator"].to_numpy(dtype=object), "wrapped"))
-    add("Penanggung jawab", (d["section"].to_numpy(dtype=object), "wrapped"))
-    add("Pagu (Rp)", (bb["pagu"], "rupiah"))
+    add("Kode", d["kode"].to_numpy(dtype=object), "text")
+    add("Indikator", d["indikator"].to_numpy(dtype=object), "wrapped")
+    add("Penanggung jawab", d["section"].to_numpy(dtype=object), "wrapped")
+    add("Pagu (Rp)", bb["pagu"], "rupiah")
     for q in QUARTERS:
-        add(f"Realisasi anggaran {TW[q]} (Rp)", pick(n, (~np.isnan(bb[f"ra{q}"]), bb[f"ra{q}"], "rupiah"),
+        add(f"Realisasi anggaran {TW[q]} (Rp)", *pick(n, (~np.isnan(bb[f"ra{q}"]), bb[f"ra{q}"], "rupiah"),
                                                      (True, "belum dilaporkan", "reason")))
     first, last = get_column_letter(5), get_column_letter(4 + len(QUARTERS))
     to_date = get_column_letter(5 + len(QUARTERS))
-    add(f"Realisasi anggaran s.d. {TW[PERIOD]} (Rp)", pick(
+    add(f"Realisasi anggaran s.d. {TW[PERIOD]} (Rp)", *pick(
         n, (~np.isnan(bb["to_date"]), formulas({"s": f"=SUM({first}{{r}}:{last}{{r}})"}, np.full(n, "s"), rows),
             "rupiah"), (True, incomplete, "reason")), computed=bb["to_date"])
     absorption, remaining, capaian_col, efficiency = (get_column_letter(6 + len(QUARTERS) + i) for i in range(4))
-    add("Serapan (%)", pick(n, (~np.isnan(bb["absorption"]), formulas({"s": f"={to_date}{{r}}*100/D{{r}}"},
+    add("Serapan (%)", *pick(n, (~np.isnan(bb["absorption"]), formulas({"s": f"={to_date}{{r}}*100/D{{r}}"},
                                                                         np.full(n, "s"), rows), "percent"),
                             (True, np.where(np.isnan(bb["to_date"]), incomplete, "pagu 0"), "reason")),
         computed=bb["absorption"])
-    add("Sisa anggaran (Rp)", pick(n, (~np.isnan(bb["remaining"]), formulas({"s": f"=D{{r}}-{to_date}{{r}}"},
+    add("Sisa anggaran (Rp)", *pick(n, (~np.isnan(bb["remaining"]), formulas({"s": f"=D{{r}}-{to_date}{{r}}"},
                                                                               np.full(n, "s"), rows), "rupiah"),
                                    (True, incomplete, "reason")), computed=bb["remaining"])
     refs = capaian[sel]
-    add(f"Capaian kinerja s.d. {TW[PERIOD]} (%)", achievement_cells(
+    add(f"Capaian kinerja s.d. {TW[PERIOD]} (%)", *achievement_cells(
         n, ytd["ach"], ytd["status"], ytd["reason"], ytd["reason_q"],
         np.array(["="], dtype=object) + refs.astype(str)), computed=ytd["ach"])
     why = np.where(np.isnan(bb["absorption"]), incomplete, reason_text(ytd["reason"], ytd["reason_q"], SHORT))
-    add("Efisiensi (%)", pick(n, (~np.isnan(bb["efficiency"]), formulas(
+    add("Efisiensi (%)", *pick(n, (~np.isnan(bb["efficiency"]), formulas(
         {"s": f"={capaian_col}{{r}}-{absorption}{{r}}"}, np.full(n, "s"), rows), "percent"),
                               (True, why, "reason")), computed=bb["efficiency"])
-    table_sheets(wb, "Anggaran", "Realisasi anggaran", ctx["year"], labels, cols, {1: 45, 2: 24},
+    table_sheets(wb, "Anggaran", "Realisasi anggaran", ctx["year"], t.labels, t.columns, {1: 45, 2: 24},
                  legend="Serapan = realisasi s.d. triwulan ÷ pagu × 100; efisiensi = capaian kinerja − serapan "
-                        "(poin persen).", frozen=2, colour=(len(labels) - 2,))
-    dump["Anggaran"] = pd.DataFrame(figures)
+                        "(poin persen).", frozen=2, colour=(len(t.labels) - 2,))
 
 
-def write_completeness(wb, ctx, sections, status, dump):
+def write_completeness(wb, ctx, sections, status):
     labels = ["Unit kerja", "Formulir diterima", "Indikator", "Dilaporkan lengkap", "Nilai kosong", "Kesalahan",
               "Peringatan", "Status"]
     st = pd.DataFrame([status[s] for s in sections])
@@ -1345,10 +1351,9 @@ def write_completeness(wb, ctx, sections, status, dump):
         cols.append((st[k].astype(float).to_numpy(dtype=object), "integer", None))
     cols.append((st["state"].to_numpy(dtype=object), st["state"].to_numpy(dtype=object), None))
     table_sheets(wb, "Kelengkapan", "Kelengkapan formulir per unit kerja", ctx["year"], labels, cols, {0: 34, 1: 40})
-    dump["Kelengkapan"] = pd.DataFrame({l: c[0] for l, c in zip(labels, cols)})
 
 
-def write_findings(wb, ctx, findings, dump):
+def write_findings(wb, ctx, findings):
     labels = ["Tingkat", "Pemeriksaan", "Unit kerja", "Berkas", "Baris", "Kolom", "Kode", "Pesan"]
     sev = findings["severity"].map({"error": "KESALAHAN", "warning": "PERINGATAN"}).to_numpy(dtype=object)
     line = findings["line"].map(lambda x: None if x is None else float(x)).to_numpy(dtype=object)
@@ -1359,10 +1364,9 @@ def write_findings(wb, ctx, findings, dump):
     cols += [(findings[k].fillna("").to_numpy(dtype=object), "text", None) for k in ("column", "code")]
     cols.append((findings["message"].to_numpy(dtype=object), "wrapped", None))
     table_sheets(wb, "Validasi", "Temuan validasi", ctx["year"], labels, cols, {2: 28, 3: 40, 7: 80})
-    dump["Validasi"] = pd.DataFrame({l: c[0] for l, c in zip(labels, cols)})
 
 
-def write_evaluation(wb, ctx, defs, m, dump):
+def write_evaluation(wb, ctx, defs, m):
     """`E.81`: the Permendagri 86/2017 evaluation table for program, kegiatan, subkegiatan rows."""
     indent = defs["level_label"].map({"Program": 0, "Kegiatan": 1, "Subkegiatan": 2})
     sel = indent.notna().to_numpy()
@@ -1377,46 +1381,40 @@ def write_evaluation(wb, ctx, defs, m, dump):
     agg = d["agregasi"].to_numpy()
     negative = (d["polaritas"] == "negatif").to_numpy()
     annual = d["T"].to_numpy()
-    cols, labels, figures = [], [], {}
+    t = Table()
+    add = t.add
 
-    def add(label, pair, computed=None):
-        values, styles = pair
-        values = objects(values)
-        labels.append(label)
-        cols.append((values, styles, None if computed is None else shown(values, computed)))
-        figures[label] = values if computed is None else shown(values, computed)
-
-    add("Kode", (d["kode"].to_numpy(dtype=object), "text"))
-    add("Uraian", (d["level_label"].to_numpy(dtype=object), ("level " + indent[sel].astype(int).astype(str)).to_numpy()))
-    add("Indikator kinerja", (d["indikator"].to_numpy(dtype=object), "wrapped"))
-    add("Satuan", (d["satuan"].to_numpy(dtype=object), "text"))
-    add("Target tahunan (K)", pick(n, (qual, d["target"].to_numpy(dtype=object), "text"),
+    add("Kode", d["kode"].to_numpy(dtype=object), "text")
+    add("Uraian", d["level_label"].to_numpy(dtype=object), ("level " + indent[sel].astype(int).astype(str)).to_numpy())
+    add("Indikator kinerja", d["indikator"].to_numpy(dtype=object), "wrapped")
+    add("Satuan", d["satuan"].to_numpy(dtype=object), "text")
+    add("Target tahunan (K)", *pick(n, (qual, d["target"].to_numpy(dtype=object), "text"),
                                    (True, annual, number_style(annual))))
-    add("Pagu (Rp)", pick(n, (b["has"], b["pagu"], "rupiah"), (True, "-", "reason")))
+    add("Pagu (Rp)", *pick(n, (b["has"], b["pagu"], "rupiah"), (True, "-", "reason")))
     kcols = []
     for i, q in enumerate(QUARTERS):
         r, rt = m[f"r{q}"][sel], m[f"r{q}t"][sel]
         kcols.append(get_column_letter(7 + 2 * i))
-        add(f"Realisasi {TW[q]} (K)", pick(n, (~np.isnan(r) & ~qual, r, number_style(r)),
+        add(f"Realisasi {TW[q]} (K)", *pick(n, (~np.isnan(r) & ~qual, r, number_style(r)),
                                            (pd.notna(rt) & qual, rt, "text"), (True, "belum dilaporkan", "reason")))
-        add(f"Realisasi {TW[q]} (Rp)", pick(n, (~np.isnan(b[f"ra{q}"]), b[f"ra{q}"], "rupiah"),
+        add(f"Realisasi {TW[q]} (Rp)", *pick(n, (~np.isnan(b[f"ra{q}"]), b[f"ra{q}"], "rupiah"),
                                             (b["has"], "belum dilaporkan", "reason"), (True, "-", "reason")))
     k_to_date = get_column_letter(7 + 2 * len(QUARTERS))
     rp_to_date = get_column_letter(8 + 2 * len(QUARTERS))
     last_only = (agg == "akhir") | qual
-    add(f"Realisasi s.d. {TW[PERIOD]} (K)", pick(
+    add(f"Realisasi s.d. {TW[PERIOD]} (K)", *pick(
         n, (~np.isnan(ytd["real"]), aggregate_formulas(agg, kcols, rows, last_only), number_style(ytd["real"])),
         (ytd["real_text"] != None, ytd["real_text"], "text"),  # noqa: E711
         (True, reason_text(a["reason"], a["reason_q"], SHORT), "reason")), computed=ytd["real"])
     budget_why = np.where(b["has"], np.array(["belum lengkap: "], dtype=object) + b["missing"], "-")
     rp_refs = ",".join(f"{get_column_letter(8 + 2 * i)}{{r}}" for i in range(len(QUARTERS)))
-    add(f"Realisasi s.d. {TW[PERIOD]} (Rp)", pick(
+    add(f"Realisasi s.d. {TW[PERIOD]} (Rp)", *pick(
         n, (~np.isnan(b["to_date"]), formulas({"s": f"=SUM({rp_refs})"}, np.full(n, "s"), rows), "rupiah"),
         (True, budget_why, "reason")), computed=b["to_date"])
-    add("Tingkat capaian (K) (%)", achievement_cells(
+    add("Tingkat capaian (K) (%)", *achievement_cells(
         n, a["ach"], a["status"], a["reason"], a["reason_q"],
         achievement_formulas("E", k_to_date, annual, negative, rows)), computed=a["ach"])
-    add("Tingkat capaian (Rp) (%)", pick(
+    add("Tingkat capaian (Rp) (%)", *pick(
         n, (~np.isnan(b["absorption"]), formulas({"s": f"={rp_to_date}{{r}}*100/F{{r}}"}, np.full(n, "s"), rows),
             "percent"), (True, np.where(b["has"] & b["incomplete"], budget_why, np.where(b["has"], "pagu 0", "-")),
                          "reason")), computed=b["absorption"])
@@ -1424,13 +1422,12 @@ def write_evaluation(wb, ctx, defs, m, dump):
     groups += [(f"Realisasi {TW[q]}", 6 + 2 * i, 7 + 2 * i) for i, q in enumerate(QUARTERS)]
     groups += [(f"Realisasi s.d. {TW[PERIOD]}", 10, 11), (f"Tingkat capaian s.d. {TW[PERIOD]} (%)", 12, 13)]
     table_sheets(wb, "E.81", "Evaluasi terhadap hasil RKPD (Formulir E.81 Permendagri 86/2017)", ctx["year"],
-                 labels, cols, {2: 45}, groups=groups, frozen=3, colour=(12,),
+                 t.labels, t.columns, {2: 45}, groups=groups, frozen=3, colour=(12,),
                  legend="K = kinerja, Rp = anggaran. Tingkat capaian = realisasi s.d. triwulan terhadap target "
                         "tahunan dan pagu.")
-    dump["E.81"] = pd.DataFrame(figures)
 
 
-def write_sources(wb, ctx, created, dump):
+def write_sources(wb, ctx, created):
     labels = ["Berkas", "Ukuran (byte)", "SHA-256", "Encoding", "Pemisah", "Baris"]
     src = pd.DataFrame(ctx["sources"])
     delimiter = src["delimiter"].replace("\t", "tab")
@@ -1450,7 +1447,6 @@ def write_sources(wb, ctx, created, dump):
             ws.append([cell(ws, label, "bold"), cell(ws, value, None)])
 
     table_sheets(wb, "Sumber", "Sumber data", ctx["year"], labels, cols, {0: 40, 2: 68}, trailer=5, after=facts)
-    dump["Sumber"] = pd.DataFrame({l: c[0] for l, c in zip(labels, cols)})
 
 
 if __name__ == "__main__":
