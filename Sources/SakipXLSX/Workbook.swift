@@ -35,6 +35,27 @@ public final class Workbook {
     try handle.register(style)
   }
 
+  /// Runs `jobs` at the same time, one thread each, and returns when all are done; the first
+  /// error thrown (in `jobs` order) is rethrown. Only in constant-memory mode, where each sheet
+  /// goes to its own temporary file and text is written inline; otherwise (and for a single
+  /// job) the jobs run one after the other on this thread.
+  ///
+  /// Each job must write only to sheets no other job touches, with formats registered before
+  /// this call: while the jobs run, every registered style has its libxlsxwriter format and
+  /// number (in registration order, so the file does not depend on thread timing), and
+  /// registering a new style, adding a sheet, a chart, a data validation or a conditional
+  /// format throws.
+  public func fillConcurrently(_ jobs: [() throws -> Void]) throws {
+    guard options.constantMemory, jobs.count > 1 else {
+      for job in jobs { try job() }
+      return
+    }
+    try handle.freezeFormats()
+    defer { handle.thawFormats() }
+    let errors = ConcurrentJobs(jobs).run()
+    if let error = errors.compactMap({ $0 }).first { throw error }
+  }
+
   /// Writes a workbook to `url`: `body` fills it, then it is closed (`workbook_close`),
   /// verified (`XLSXVerifier`), flushed to disk and renamed over the target in one step.
   ///
@@ -44,8 +65,12 @@ public final class Workbook {
   /// On any error — thrown by `body`, by libxlsxwriter, by verification or by the file
   /// system — the partial file and the temporary folder are removed, an existing file at
   /// `url` is left untouched, and the error is rethrown.
+  ///
+  /// `whileClosing` runs on another thread while the file is compressed (`workbook_close`,
+  /// one core's work for seconds on a large workbook); it does not run when `body` throws.
   public static func write(
-    to url: URL, options: WorkbookOptions = WorkbookOptions(), _ body: (Workbook) throws -> Void
+    to url: URL, options: WorkbookOptions = WorkbookOptions(),
+    whileClosing: (@Sendable () -> Void)? = nil, _ body: (Workbook) throws -> Void
   ) throws {
     let fileManager = FileManager.default
     let target = url.standardizedFileURL
@@ -80,7 +105,12 @@ public final class Workbook {
       handle.discard()
       throw error
     }
-    try handle.close()
+    if let whileClosing {
+      let errors = ConcurrentJobs([{ try handle.close() }, whileClosing]).run()
+      if let error = errors.compactMap({ $0 }).first { throw error }
+    } else {
+      try handle.close()
+    }
 
     try XLSXVerifier.verify(
       fileAt: partial, requiredParts: workbook.requiredParts, lastRows: workbook.lastRows)
@@ -98,12 +128,12 @@ public final class Workbook {
     renamed = true
   }
 
-  /// Writes a workbook to a file path; see `write(to:options:_:)`.
+  /// Writes a workbook to a file path; see `write(to:options:whileClosing:_:)`.
   public static func write(
     toPath path: String, options: WorkbookOptions = WorkbookOptions(),
-    _ body: (Workbook) throws -> Void
+    whileClosing: (@Sendable () -> Void)? = nil, _ body: (Workbook) throws -> Void
   ) throws {
-    try write(to: URL(fileURLWithPath: path), options: options, body)
+    try write(to: URL(fileURLWithPath: path), options: options, whileClosing: whileClosing, body)
   }
 
   /// The parts every workbook written by libxlsxwriter contains, plus one per sheet.

@@ -170,6 +170,7 @@ final class WorksheetHandle {
 
   func dataValidation(_ range: CellRange, _ validation: DataValidation) throws(XLSXError) {
     let sheet = try sheet()
+    try workbook.requireUnfrozen("a data validation")
     var v = lxw_data_validation()
     v.ignore_blank = u8(validation.ignoresBlank ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF)
     v.show_input = u8(validation.inputMessage == nil ? LXW_VALIDATION_OFF : LXW_VALIDATION_ON)
@@ -241,6 +242,7 @@ final class WorksheetHandle {
     throws(XLSXError)
   {
     let sheet = try sheet()
+    try workbook.requireUnfrozen("a conditional format")
     var c = lxw_conditional_format()
     c.type = u8(LXW_CONDITIONAL_TYPE_CELL)
     c.format = try workbook.format(for: style)

@@ -47,7 +47,9 @@ func u8<T: RawRepresentable>(_ constant: T) -> UInt8 where T.RawValue: BinaryInt
 /// are created in the order cells first use them whether a caller passes `CellStyle`s or
 /// `CellFormat`s (that order decides the `styles.xml` a workbook gets).
 ///
-/// Not `Sendable`: a workbook is built on one thread inside `Workbook.write`.
+/// Not `Sendable`: a workbook is built on one thread inside `Workbook.write`, except while
+/// its formats are frozen (`freezeFormats()`): then nothing here changes, and sheets may be
+/// filled on several threads (`Workbook.fillConcurrently(_:)`).
 final class WorkbookHandle {
   private var pointer: UnsafeMutablePointer<lxw_workbook>?
   /// Tells this workbook's `CellFormat`s from another's.
@@ -58,6 +60,8 @@ final class WorkbookHandle {
   private var registeredStyles: [CellStyle] = []
   private var formats: [UnsafeMutablePointer<lxw_format>?] = []
   private var cStrings: [UnsafeMutablePointer<CChar>] = []
+  /// Whether every registered style has its format and number and no other may be added.
+  private(set) var formatsAreFrozen = false
 
   /// Opens a workbook at `path` (`workbook_new_opt`); libxlsxwriter's temporary files go to
   /// `temporaryDirectory`.
@@ -148,6 +152,7 @@ final class WorkbookHandle {
   /// Adds a worksheet (`workbook_add_worksheet`); the name must already be validated.
   func addWorksheet(named name: String) throws(XLSXError) -> WorksheetHandle {
     let workbook = try open()
+    try requireUnfrozen("a sheet added")
     let sheet = name.withCString { workbook_add_worksheet(workbook, $0) }
     guard let sheet else {
       throw .invalidParameter(
@@ -162,6 +167,7 @@ final class WorkbookHandle {
     guard pointer != nil else { throw .workbookClosed }
     guard let style, style != .default else { return .none }
     if let number = styleNumbers[style] { return CellFormat(workbook: token, number: number) }
+    try requireUnfrozen("a new cell style")
     try style.validate()
     let number = registeredStyles.count
     styleNumbers[style] = number
@@ -185,9 +191,36 @@ final class WorkbookHandle {
       throw .invalidArgument("a cell format of another workbook was used")
     }
     if let made = formats[cellFormat.number] { return made }
+    try requireUnfrozen("a cell format made")
     let format = try makeFormat(registeredStyles[cellFormat.number])
     formats[cellFormat.number] = format
     return format
+  }
+
+  /// Makes the format of every registered style and numbers them in the order the styles were
+  /// registered (`lxw_format_get_xf_index`), then accepts no new style until `thawFormats()`.
+  /// libxlsxwriter otherwise numbers a format when a cell using it is first written out, in
+  /// a table shared by all sheets: frozen, sheets can be written on several threads, and the
+  /// numbering (hence `styles.xml`) does not depend on which thread got there first.
+  func freezeFormats() throws(XLSXError) {
+    for number in registeredStyles.indices {
+      if let format = try format(for: CellFormat(workbook: token, number: number)) {
+        _ = lxw_format_get_xf_index(format)
+      }
+    }
+    formatsAreFrozen = true
+  }
+
+  /// Accepts new styles again after `freezeFormats()`.
+  func thawFormats() { formatsAreFrozen = false }
+
+  /// Throws unless the workbook may change: what touches libxlsxwriter's workbook-wide tables
+  /// (differential formats, retained strings) waits until sheets are no longer filled
+  /// concurrently.
+  func requireUnfrozen(_ what: String) throws(XLSXError) {
+    guard !formatsAreFrozen else {
+      throw .invalidArgument("\(what) while sheets are filled concurrently")
+    }
   }
 
   /// Creates the libxlsxwriter format of a checked, registered style (`workbook_add_format`).
@@ -236,6 +269,7 @@ final class WorkbookHandle {
 
   /// Adds a chart object to the workbook (`workbook_add_chart`).
   func addChart(_ kind: ChartSpec.Kind) throws(XLSXError) -> UnsafeMutablePointer<lxw_chart> {
+    try requireUnfrozen("a chart added")
     let type: lxw_chart_type
     switch kind {
     case .column: type = LXW_CHART_COLUMN
