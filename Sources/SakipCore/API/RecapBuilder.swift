@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Who signs the recap (`--signer "Name|Position|NIP"`): the block under `Pengukuran`.
 public struct Signer: Sendable, Hashable {
   public var name: String
@@ -65,32 +67,28 @@ public enum RecapBuilder {
     if request.strict && !report.isValid {
       return RecapOutcome(recap: recap, written: false)
     }
-    // Both outputs at once, one core each, each written beside its target. Only when both are
-    // complete are they renamed into place, one right after the other; when either fails,
-    // neither target is touched.
+    // The JSON is written while the workbook is compressed (one core's work for seconds on a
+    // province), both beside their targets. Only when both are complete are they renamed
+    // into place, one right after the other; when either fails, neither target is touched.
     let workbookStage = AtomicFile.Staged(target: request.workbookPath)
-    let (json, workbook) = concurrently(
-      { () -> Result<AtomicFile.Staged?, SakipError> in
-        Result { () throws(SakipError) in
-          try request.jsonPath.map { path throws(SakipError) in
-            try ReportRenderer(context: context).stageJSON(recap, to: path)
-          }
-        }
-      },
-      { () -> Result<Void, SakipError> in
-        Result { () throws(SakipError) in
-          try RecapWorkbookLayout.write(
-            recap, staging: workbookStage.temporary, for: request.workbookPath, context: context)
-        }
-      })
+    let json = Mutex<Result<AtomicFile.Staged?, SakipError>>(.success(nil))
     do {
-      let staged = try json.get()
-      try workbook.get()
+      try RecapWorkbookLayout.write(
+        recap, staging: workbookStage.temporary, for: request.workbookPath, context: context,
+        whileClosing: { [recap] in
+          let staged = Result { () throws(SakipError) in
+            try request.jsonPath.map { path throws(SakipError) in
+              try ReportRenderer(context: context).stageJSON(recap, to: path)
+            }
+          }
+          json.withLock { $0 = staged }
+        })
+      let staged = try json.withLock { $0 }.get()
       try workbookStage.commit()
       try staged?.commit()
     } catch {
       workbookStage.discard()
-      if case .success(let staged) = json { staged?.discard() }
+      if case .success(let staged) = json.withLock({ $0 }) { staged?.discard() }
       throw error
     }
     return RecapOutcome(recap: recap, written: true)

@@ -84,19 +84,23 @@ extension Layout {
   /// Rows kept free under the table for the signature block.
   static let signatureRows = 8
 
-  /// Writes `Pengukuran` (continued on `Pengukuran (2)`… past the row limit) and returns, for
-  /// each indicator in order, the cell of its capaian to date when it is a number (for the
+  /// Creates `Pengukuran` (continued on `Pengukuran (2)`… past the row limit) with its top
+  /// rows; returns the table's rows and signature block, still to be written, and for each
+  /// indicator in order the cell of its capaian to date when it is a number (for the
   /// `Anggaran` sheet to refer to).
-  func writeMeasurement() throws -> CapaianCells {
+  func openMeasurement() throws -> (table: PendingTable, capaianCells: CapaianCells) {
     let columns = MeasurementColumns(through: period)
     let fixed: [Int: Double] = [
       MeasurementColumns.wording: 45, MeasurementColumns.section: 24, columns.notes: 35,
       columns.obstacles: 40, columns.followUp: 40, columns.evidence: 35,
     ]
+    let indicators = recap.definitions.indicators
+    let measurements = recap.measurements
+    let count = min(indicators.count, measurements.count)
     let table = try SplitTable(
       workbook: workbook, cursor: cursor, name: "Pengukuran", rowLimit: rowLimit,
       trailerRows: Self.signatureRows,
-      sizeEarly: early(measurementLabels(columns), fixed), rowCount: recap.measurements.count,
+      sizeEarly: early(measurementLabels(columns), fixed), rowCount: count,
       prepare: { cursor, rows in
         try filterAndColour(
           cursor, headerRow: Self.measurementHeaderRows.upperBound, columns: columns.count, rows: rows,
@@ -109,20 +113,34 @@ extension Layout {
       try writeMeasurementHeader(cursor, columns)
       return Self.measurementHeaderRows.upperBound + 1
     }
-    let indicators = recap.definitions.indicators
-    let measurements = recap.measurements
-    var capaianCells = CapaianCells(capacity: measurements.count)
-    var formula = Ref.buffer()
-    for index in 0..<min(indicators.count, measurements.count) {
-      let (cursor, row) = try table.nextRow()
-      let capaianColumn = try writeMeasurementRow(
-        cursor, row, indicators[index], measurements[index], columns, formula: &formula)
-      capaianCells.append(page: table.currentPage, row: row, col: capaianColumn)
+    var capaianCells = CapaianCells(capacity: count)
+    for index in 0..<count {
+      guard let position = table.position(ofDataRow: index) else {
+        throw XLSXError.invalidArgument("Pengukuran has no row for indicator \(index + 1)")
+      }
+      capaianCells.append(
+        page: position.page, row: position.row,
+        col: Self.hasAchievementFormula(measurements[index].yearToDate) ? columns.yearToDate?.achievement : nil)
     }
-    if let last = table.last { try writeSignature(last.cursor, below: last.endRow, columns: columns) }
-    try finishTable(table, columns: columns.count, fixed: fixed)
     capaianCells.sheetPrefixes = table.pages.map { Ref.sheetPrefix($0.cursor.name) }
-    return capaianCells
+    let rows = { () throws -> Void in
+      var formula = Ref.buffer()
+      for index in 0..<count {
+        let (cursor, row) = try table.nextRow()
+        try writeMeasurementRow(cursor, row, indicators[index], measurements[index], columns, formula: &formula)
+      }
+    }
+    let finish = { () throws -> Void in
+      if let last = table.last { try writeSignature(last.cursor, below: last.endRow, columns: columns) }
+      try finishTable(table, columns: columns.count, fixed: fixed)
+    }
+    return (PendingTable(rows: rows, finish: finish), capaianCells)
+  }
+
+  /// Whether a capaian cell holds a formula (`writeAchievement`): the engine gave a value and
+  /// the period a target.
+  static func hasAchievementFormula(_ measure: PeriodMeasure?) -> Bool {
+    measure?.achievement != nil && measure?.target != nil
   }
 
   /// What the numbers mean and which colour is which category, from the rules in force.
@@ -171,12 +189,11 @@ extension Layout {
     try writeHeader(cursor, measurementLabels(columns), row: Self.measurementHeaderRows.upperBound)
   }
 
-  /// Writes one indicator's row; returns the column of its capaian to date when that is a
-  /// number (a formula), nil otherwise. `formula` is the buffer formulas are built in.
+  /// Writes one indicator's row. `formula` is the buffer formulas are built in.
   private func writeMeasurementRow(
     _ cursor: SheetCursor, _ row: Int, _ d: IndicatorDefinition, _ m: IndicatorMeasurement,
     _ columns: MeasurementColumns, formula: inout String
-  ) throws -> Int? {
+  ) throws {
     typealias C = MeasurementColumns
     try cursor.text(d.code.rawValue, row, C.code)
     try cursor.text(Labels.level(d.level), row, C.level)
@@ -205,7 +222,6 @@ extension Layout {
       }
     }
 
-    var capaianColumn: Int?
     for p in columns.periods {
       let measure = m.measure(of: p.period)
       let needed = d.quartersNeeded(for: p.period)
@@ -235,11 +251,10 @@ extension Layout {
         try cursor.text(measure?.reason.map(Labels.short) ?? "", row, p.realisation, styles.reason)
       }
 
-      let hasFormula = try writeAchievement(
+      try writeAchievement(
         cursor, row, p.achievement, value: measure?.achievement, target: measure?.target,
         targetCol: p.target, realisationCol: p.realisation, d.polarity,
         qualitative: measure?.qualitative, reason: measure?.reason, formula: &formula)
-      if hasFormula, case .yearToDate = p.period { capaianColumn = p.achievement }
     }
 
     let toDate = m.yearToDate
@@ -263,18 +278,16 @@ extension Layout {
     try cursor.text(texts[.kendala] ?? "", row, columns.obstacles, styles.wrapped, measure: false)
     try cursor.text(texts[.tindakLanjut] ?? "", row, columns.followUp, styles.wrapped, measure: false)
     try cursor.text(texts[.buktiDukung] ?? "", row, columns.evidence, styles.wrapped, measure: false)
-    return capaianColumn
   }
 
   /// A capaian or progress cell: the formula over its target and realisation cells with the
-  /// engine's value cached, else the qualitative status, else why there is no figure. Returns
-  /// whether it wrote the formula.
-  @discardableResult
+  /// engine's value cached (when `hasAchievementFormula`), else the qualitative status, else
+  /// why there is no figure.
   private func writeAchievement(
     _ cursor: SheetCursor, _ row: Int, _ col: Int, value: Double?, target: Double?,
     targetCol: Int, realisationCol: Int, _ polarity: Polarity, qualitative: QualitativeStatus?,
     reason: UnmeasuredReason?, formula: inout String
-  ) throws -> Bool {
+  ) throws {
     if let value, let target {
       Ref.reset(&formula)
       Ref.appendAchievement(
@@ -282,13 +295,11 @@ extension Layout {
         realisation: CellAddress(row: row, col: realisationCol), targetValue: target,
         polarity: polarity, rules: recap.rules)
       try cursor.formula(formula, cached: value, row, col, styles.percent)
-      return true
     } else if let qualitative {
       try cursor.text(qualitative.rawValue, row, col, styles.qualitative(qualitative))
     } else {
       try cursor.text(reason.map(Labels.short) ?? "", row, col, styles.reason)
     }
-    return false
   }
 
   /// A period's target: a number (a formula over the quarter targets or the annual target

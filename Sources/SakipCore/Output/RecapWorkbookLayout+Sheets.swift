@@ -280,16 +280,18 @@ final class SheetCursor {
 }
 
 /// A table written over as many sheets as the row limit needs: `Pengukuran`, then
-/// `Pengukuran (2)` with the same top rows and header, and so on (SPEC §8). Rows are handed
-/// out in increasing order, so it works in constant-memory mode.
+/// `Pengukuran (2)` with the same top rows and header, and so on (SPEC §8). Every sheet is
+/// created with its top rows as soon as the table is, from the number of rows it will get,
+/// so the rows can then be written on another thread; rows are handed out in increasing
+/// order, so it works in constant-memory mode.
 final class SplitTable {
   /// One sheet of the table and the rows of data it holds.
   struct Page {
     let cursor: SheetCursor
-    let firstDataRow: Int
+    /// The data rows this sheet was planned to hold when the table was created.
+    let plannedRows: Range<Int>
+    /// The row after the last data row handed out (the first data row while there is none).
     var endRow: Int
-    /// The data rows, empty when the sheet holds none.
-    var dataRows: Range<Int> { firstDataRow..<endRow }
   }
 
   private let workbook: Workbook
@@ -302,6 +304,8 @@ final class SplitTable {
   private let prepare: (SheetCursor, Range<Int>) throws -> Void
   private var rowsPlaced = 0
   private(set) var pages: [Page] = []
+  /// The page the next row goes on.
+  private var current = 0
 
   /// `rowCount` is the number of data rows the table will get; `prepare` is called once per
   /// sheet, after its top rows, with the data rows it will hold.
@@ -325,28 +329,36 @@ final class SplitTable {
     self.baseName = name
     self.capacityEnd = rowLimit - trailerRows
     self.writeTop = writeTop
-    try openPage()
+    repeat { try openPage() } while rowsPlaced < rowCount
   }
 
   /// The last page, where the table ends.
   var last: Page? { pages.last }
 
   /// The number of the page the last row handed out is on (0 for the first sheet).
-  var currentPage: Int { pages.count - 1 }
+  var currentPage: Int { current }
 
-  /// The sheet and row of the next data row, starting a continuation sheet when full.
-  func nextRow() throws -> (cursor: SheetCursor, row: Int) {
-    guard var page = pages.popLast() else { throw XLSXError.invalidArgument("no page") }
-    if page.endRow >= capacityEnd {
-      pages.append(page)
-      try openPage()
-      guard let next = pages.popLast() else { throw XLSXError.invalidArgument("no page") }
-      page = next
+  /// The page (0 for the first sheet) and row of the table's data row `index` (0-based), as
+  /// planned when the table was created; nil past the planned rows.
+  func position(ofDataRow index: Int) -> (page: Int, row: Int)? {
+    var remaining = index
+    for (number, page) in pages.enumerated() {
+      if remaining < page.plannedRows.count { return (number, page.plannedRows.lowerBound + remaining) }
+      remaining -= page.plannedRows.count
     }
-    let row = page.endRow
-    page.endRow += 1
-    pages.append(page)
-    return (page.cursor, row)
+    return nil
+  }
+
+  /// The sheet and row of the next data row, going on to the next sheet when one is full.
+  func nextRow() throws -> (cursor: SheetCursor, row: Int) {
+    guard pages.indices.contains(current) else { throw XLSXError.invalidArgument("no page") }
+    if pages[current].endRow >= capacityEnd {
+      if current == pages.count - 1 { try openPage() }
+      current += 1
+    }
+    let row = pages[current].endRow
+    pages[current].endRow += 1
+    return (pages[current].cursor, row)
   }
 
   private func openPage() throws {
@@ -366,7 +378,7 @@ final class SplitTable {
     let rows = max(0, min(capacityEnd - first, rowCount - rowsPlaced))
     rowsPlaced += rows
     try prepare(cursor, first..<(first + rows))
-    pages.append(Page(cursor: cursor, firstDataRow: first, endRow: first))
+    pages.append(Page(cursor: cursor, plannedRows: first..<(first + rows), endRow: first))
   }
 }
 

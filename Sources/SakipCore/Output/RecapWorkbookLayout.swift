@@ -19,10 +19,15 @@ public enum RecapWorkbookLayout {
   }
 
   /// Writes to `path`, a staging file beside `target`; a failure names `target`, the file the
-  /// user asked for.
-  static func write(_ recap: Recap, staging path: String, for target: String, context: RunContext) throws(SakipError) {
+  /// user asked for. `whileClosing` runs on another thread while the finished workbook is
+  /// compressed (not at all when writing fails before).
+  static func write(
+    _ recap: Recap, staging path: String, for target: String, context: RunContext,
+    whileClosing: (@Sendable () -> Void)? = nil
+  ) throws(SakipError) {
     do {
-      try write(recap, to: path, context: context, configuration: Configuration())
+      try write(
+        recap, to: path, context: context, configuration: Configuration(), whileClosing: whileClosing)
     } catch .outputFailed(_, let reason) {
       throw .outputFailed(path: target, reason: reason.replacingOccurrences(of: path, with: target))
     } catch {
@@ -31,35 +36,59 @@ public enum RecapWorkbookLayout {
   }
 
   /// Limits that tests shrink: rows per sheet before a table continues on `Name (2)`, and the
-  /// number of indicators from which constant-memory mode is used.
+  /// number of indicators from which constant-memory mode is used; and whether the long
+  /// tables' rows are then written on two threads.
   struct Configuration {
     var rowLimit = Worksheet.maxRows
     var constantMemoryThreshold = 50_000
+    var fillsConcurrently = true
   }
 
   static func write(
-    _ recap: Recap, to path: String, context: RunContext, configuration: Configuration
+    _ recap: Recap, to path: String, context: RunContext, configuration: Configuration,
+    whileClosing: (@Sendable () -> Void)? = nil
   ) throws(SakipError) {
     let options = WorkbookOptions(
       constantMemory: recap.measurements.count > configuration.constantMemoryThreshold,
       creationDate: context.now, title: recap.title ?? Labels.defaultTitle, author: "sakip")
     do {
-      try Workbook.write(toPath: path, options: options) { workbook in
+      try Workbook.write(toPath: path, options: options, whileClosing: whileClosing) { workbook in
         let layout = Layout(
           recap: recap, context: context, workbook: workbook, styles: try StylePalette(workbook),
           rowLimit: configuration.rowLimit, workbookIsConstantMemory: options.constantMemory)
+        // In constant-memory mode the long tables' rows are written last, `Pengukuran` on one
+        // thread and the others on a second; otherwise each table is written in full in turn
+        // (shared strings are numbered in the order cells are written).
+        let concurrent = options.constantMemory && configuration.fillsConcurrently
+        var pending: [PendingTable] = []
+        func add(_ table: PendingTable) throws {
+          if concurrent { pending.append(table) } else { try table.rows(); try table.finish() }
+        }
         try layout.writeSummary()
-        let capaianCells = try layout.writeMeasurement()
-        try layout.writeBudget(capaianCells: capaianCells)
+        let (measurement, capaianCells) = try layout.openMeasurement()
+        try add(measurement)
+        try add(try layout.openBudget(capaianCells: capaianCells))
         try layout.writeCompleteness()
         try layout.writeFindings()
-        try layout.writeEvaluationTable()
+        try add(try layout.openEvaluationTable())
         try layout.writeSources()
+        guard let first = pending.first else { return }
+        let others = pending.dropFirst().map(\.rows)
+        try workbook.fillConcurrently([first.rows, { for rows in others { try rows() } }])
+        for table in pending { try table.finish() }
       }
     } catch {
       throw .outputFailed(path: path, reason: "\(error)")
     }
   }
+}
+
+/// A table whose sheets exist with their top rows and whose data rows are still to be
+/// written: `rows` (on any one thread), then `finish` (what follows the rows, column widths)
+/// on the workbook's thread.
+struct PendingTable {
+  let rows: () throws -> Void
+  let finish: () throws -> Void
 }
 
 /// One run of the layout: the recap, the run's context and the workbook being filled.

@@ -229,6 +229,54 @@ func ref(_ row: Int, _ col: Int) -> String { Ref.cell(row, col) }
     #expect(sheet[ref(6, columns.obstacles)]?.inline == "=1+1")
   }
 
+  /// Every sheet's cells as text, a shared string by its text, without style numbers (which
+  /// are numbered in another order when rows are written on two threads).
+  private func contents(_ parts: [String: String]) -> [String: [String: String]] {
+    let strings = sharedStrings(parts)
+    var sheets: [String: [String: String]] = [:]
+    for (index, name) in sheetNames(parts).enumerated() {
+      let sheet = cells(parts["xl/worksheets/sheet\(index + 1).xml"] ?? "")
+      sheets[name] = sheet.mapValues { cell in
+        "\(cell.formula ?? "")|\(cell.type == "s" || cell.type == "inlineStr" ? text(of: cell, strings) ?? "" : cell.value ?? "")"
+      }
+    }
+    return sheets
+  }
+
+  @Test(arguments: [1_048_576, 15])
+  func longTablesWrittenOnTwoThreadsHoldTheSameCells(rowLimit: Int) throws {
+    let fixture = try WorkbookFixture()
+    let inTurn = RecapWorkbookLayout.Configuration(rowLimit: rowLimit, constantMemoryThreshold: 0, fillsConcurrently: false)
+    var together = inTurn
+    together.fillsConcurrently = true
+    let (_, serial) = try fixture.write("serial.xlsx", configuration: inTurn)
+    let (a, concurrent) = try fixture.write("a.xlsx", configuration: together)
+    let (b, _) = try fixture.write("b.xlsx", configuration: together)
+    #expect(sheetNames(concurrent) == sheetNames(serial))
+    #expect(contents(concurrent) == contents(serial))
+    #expect(try Data(contentsOf: a) == Data(contentsOf: b))
+  }
+
+  /// 5 top rows, 1 data row and 8 rows for the signature: one indicator per `Pengukuran` sheet.
+  @Test func budgetCapaianRefersToItsMeasurementCellOnContinuationSheets() throws {
+    let fixture = try WorkbookFixture()
+    let (_, parts) = try fixture.write(configuration: .init(rowLimit: 14, constantMemoryThreshold: 0))
+    let names = sheetNames(parts)
+    let sheets = contents(parts)
+    let budget = try #require(names.firstIndex(of: "Anggaran"))
+    var referenced: [String] = []
+    for (_, cell) in cells(try #require(parts["xl/worksheets/sheet\(budget + 1).xml"])) {
+      guard let formula = cell.formula, formula.hasPrefix("&apos;Pengukuran") || formula.hasPrefix("'Pengukuran")
+      else { continue }
+      let match = try #require(formula.firstMatch(of: #/(?:&apos;|')(Pengukuran[^'&]*)(?:&apos;|')!\$([A-Z]+)\$([0-9]+)/#))
+      let target = try #require(sheets[String(match.1)]?["\(match.2)\(match.3)"], "\(formula)")
+      // The referenced cell is the capaian formula, with the value cached in Anggaran.
+      #expect(target.hasSuffix("|\(cell.value ?? "")") && !target.hasPrefix("|"), "\(formula) → \(target)")
+      referenced.append(String(match.1))
+    }
+    #expect(referenced.contains { $0.hasPrefix("Pengukuran (") }, "\(referenced)")
+  }
+
   @Test func aWriterFailureIsAnOutputFailure() throws {
     let fixture = try WorkbookFixture()
     let path = fixture.folder.appendingPathComponent("no-such-folder/rekap.xlsx").path
