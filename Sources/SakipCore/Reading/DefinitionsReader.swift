@@ -161,10 +161,13 @@ public struct DefinitionsReader: Sendable {
     }
     let parser = NumberParser(decimalMark: decimalMark)
     // Every definitions text goes into workbook cells (template, recap), which Excel caps.
-    for (column, c) in columns.sorted(by: { $0.value.index < $1.value.index })
-    where c.index < record.fields.count && record.fields[c.index].utf16.count > Self.maxCellLength {
-      report(name(column), .definitionTextTooLong(length: record.fields[c.index].utf16.count))
-      rowIsValid = false
+    // UTF-16 is never longer than UTF-8: only a long text needs counting in UTF-16.
+    if record.fields.contains(where: { $0.utf8.count > Self.maxCellLength }) {
+      for (column, c) in columns.sorted(by: { $0.value.index < $1.value.index })
+      where c.index < record.fields.count && record.fields[c.index].utf16.count > Self.maxCellLength {
+        report(name(column), .definitionTextTooLong(length: record.fields[c.index].utf16.count))
+        rowIsValid = false
+      }
     }
 
     func target(_ column: DefinitionColumn) -> Target? {
