@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Checks that a file is a structurally sound XLSX (zip) package, without trusting the
 /// writer's own status: libxlsxwriter reports success even when its temporary folder
@@ -15,9 +17,10 @@ import Foundation
 /// Not checked: that the XML is otherwise well-formed or valid.
 ///
 /// A file is read piece by piece (its end, its central directory, each local header, each
-/// part's data 1 MiB at a time), never whole, and each part is inflated through one reused
-/// 1 MiB window (`Zlib.Inflater`), its CRC-32 and content checks computed window by window:
-/// memory stays flat however large the package or a sheet is.
+/// part's data 1 MiB at a time), never whole. Once every header is checked, the parts are
+/// inflated on two threads, each through one reused 1 MiB window (`Zlib.Inflater`), their
+/// CRC-32 and content checks computed window by window: memory stays flat however large the
+/// package or a sheet is.
 public enum XLSXVerifier {
   /// Throws `XLSXError.verificationFailed` if the file at `url` is not a sound zip package
   /// holding every part named in `requiredParts`; returns the entry names in order.
@@ -103,7 +106,7 @@ public enum XLSXVerifier {
 
     let directoryData = try package.read(directoryOffset..<eocd)
     let directory = directoryData.span
-    let inflater = try Zlib.Inflater()
+    var parts: [Part] = []
     var names: [String] = []
     var seen = Set<String>()
     var cursor = 0  // in the directory
@@ -152,33 +155,10 @@ public enum XLSXVerifier {
       if method == 8, uncompressedSize > 0, compressedSize == 0 {
         throw fail("\(name): no compressed data for \(uncompressedSize) bytes")
       }
-      var content = PartContent(name: name, lastRow: lastRows[name])
-      let computedCRC: UInt32
-      if method == 0 {
-        guard compressedSize == uncompressedSize else { throw fail("\(name): stored sizes differ") }
-        // Stored parts are small (libxlsxwriter deflates every part): checked whole.
-        let stored = try package.read(dataStart..<(dataStart + compressedSize))
-        computedCRC = Zlib.crc32(stored.span)
-        content.scan(stored.span, isLast: true)
-      } else {
-        do {
-          computedCRC = try inflater.inflate(
-            compressedSize: compressedSize, expectedSize: uncompressedSize,
-            overlap: PartContent.overlap,
-            read: { offset, count throws(XLSXError) in
-              try package.read((dataStart + offset)..<(dataStart + offset + count))
-            }
-          ) { window, isLast throws(XLSXError) in
-            content.scan(window, isLast: isLast)
-          }
-        } catch .verificationFailed(let reason) {
-          throw fail("\(name): \(reason)")
-        } catch {
-          throw fail("\(name): \(error)")
-        }
-      }
-      guard computedCRC == crc else { throw fail("\(name): CRC-32 mismatch") }
-      if let problem = content.problem { throw fail("\(name): \(problem)") }
+      parts.append(
+        Part(
+          name: name, isStored: method == 0, crc: crc, compressedSize: compressedSize,
+          uncompressedSize: uncompressedSize, dataStart: dataStart, lastRow: lastRows[name]))
       names.append(name)
     }
     guard cursor == directoryEnd else {
@@ -186,7 +166,88 @@ public enum XLSXVerifier {
     }
     let missing = requiredParts.filter { !seen.contains($0) }
     guard missing.isEmpty else { throw fail("missing parts: \(missing.joined(separator: ", "))") }
+    try checkContents(of: parts, in: package)
     return names
+  }
+
+  /// A part whose headers are sound, its content still to be checked.
+  private struct Part: Sendable {
+    let name: String
+    let isStored: Bool
+    let crc: UInt32
+    let compressedSize: Int
+    let uncompressedSize: Int
+    let dataStart: Int
+    let lastRow: Int?
+  }
+
+  /// Inflates every part and checks its size, CRC-32 and end (`PartContent`), on two threads:
+  /// each part on its own is one core's work, and a province's largest sheet is half the
+  /// package. The problem reported is that of the first bad part in package order.
+  private static func checkContents(of parts: [Part], in package: PackageBytes) throws(XLSXError) {
+    // Largest first, so the two threads finish together.
+    let order = parts.indices.sorted { parts[$0].compressedSize > parts[$1].compressedSize }
+    let next = Mutex(0)
+    let problems = Mutex<[(any Error)?]>(Array(repeating: nil, count: parts.count))
+    DispatchQueue.concurrentPerform(iterations: min(2, max(1, parts.count))) { _ in
+      let inflater: Zlib.Inflater
+      do {
+        inflater = try Zlib.Inflater()
+      } catch {
+        problems.withLock { $0[0] = $0[0] ?? error }
+        return
+      }
+      while true {
+        let taken = next.withLock { (value: inout Int) -> Int in
+          defer { value += 1 }
+          return value
+        }
+        guard taken < order.count else { return }
+        let index = order[taken]
+        do {
+          try check(parts[index], in: package, with: inflater)
+        } catch {
+          problems.withLock { $0[index] = error }
+        }
+      }
+    }
+    if let problem = problems.withLock({ $0.compactMap { $0 }.first }) {
+      throw problem as? XLSXError ?? .verificationFailed(reason: "\(problem)")
+    }
+  }
+
+  /// Inflates one part (or reads it, when stored) and checks its size, CRC-32 and end.
+  private static func check(_ part: Part, in package: PackageBytes, with inflater: Zlib.Inflater)
+    throws(XLSXError)
+  {
+    func fail(_ reason: String) -> XLSXError { .verificationFailed(reason: "\(part.name): \(reason)") }
+    var content = PartContent(name: part.name, lastRow: part.lastRow)
+    let computedCRC: UInt32
+    if part.isStored {
+      guard part.compressedSize == part.uncompressedSize else { throw fail("stored sizes differ") }
+      // Stored parts are small (libxlsxwriter deflates every part): checked whole.
+      let stored = try package.read(part.dataStart..<(part.dataStart + part.compressedSize))
+      computedCRC = Zlib.crc32(stored.span)
+      content.scan(stored.span, isLast: true)
+    } else {
+      do {
+        computedCRC = try inflater.inflate(
+          compressedSize: part.compressedSize, expectedSize: part.uncompressedSize,
+          overlap: PartContent.overlap,
+          read: { offset, count throws(XLSXError) in
+            try package.read((part.dataStart + offset)..<(part.dataStart + offset + count))
+          }
+        ) { window, isLast throws(XLSXError) in
+          content.scan(window, isLast: isLast)
+        }
+      } catch .verificationFailed(let reason) {
+        throw fail(reason)
+      } catch {
+        throw fail("\(error)")
+      }
+    }
+    guard computedCRC == part.crc else { throw fail("CRC-32 mismatch") }
+    if let problem = content.problem { throw fail(problem) }
   }
 
   /// What is wrong with the text of an XML part, if anything; see `PartContent`.
@@ -213,16 +274,18 @@ public enum XLSXVerifier {
   }
 }
 
-/// The bytes of a package being verified: a file, read a range at a time, or bytes in memory.
-private struct PackageBytes {
-  private let file: FileHandle?
+/// The bytes of a package being verified: a file, read a range at a time (`pread`, so parts
+/// can be read on several threads at once), or bytes in memory.
+private struct PackageBytes: Sendable {
+  private let descriptor: Int32?
   private let path: String
   private let data: Data
   /// The package's size in bytes.
   let count: Int
 
+  /// Reads through `file`'s descriptor, which must stay open while the package is read.
   init(file: FileHandle, path: String) throws(XLSXError) {
-    self.file = file
+    self.descriptor = file.fileDescriptor
     self.path = path
     self.data = Data()
     do {
@@ -233,7 +296,7 @@ private struct PackageBytes {
   }
 
   init(data: Data) {
-    self.file = nil
+    self.descriptor = nil
     self.path = "the package"
     self.data = data
     self.count = data.count
@@ -241,22 +304,24 @@ private struct PackageBytes {
 
   /// The bytes of `range` (which lies inside the package).
   func read(_ range: Range<Int>) throws(XLSXError) -> Data {
-    guard let file else {
+    guard let descriptor else {
       return data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
     }
-    do {
-      try file.seek(toOffset: UInt64(range.lowerBound))
-      let bytes = try file.read(upToCount: range.count) ?? Data()
-      guard bytes.count == range.count else {
-        throw XLSXError.verificationFailed(
-          reason: "\(path): \(range.count) bytes at \(range.lowerBound) cannot be read")
+    var bytes = Data(count: range.count)
+    var done = 0
+    while done < range.count {
+      let got = bytes.withUnsafeMutableBytes { buffer in
+        pread(descriptor, buffer.baseAddress.map { $0 + done }, range.count - done, off_t(range.lowerBound + done))
       }
-      return bytes
-    } catch let error as XLSXError {
-      throw error
-    } catch {
-      throw .verificationFailed(reason: "cannot read \(path): \(error.localizedDescription)")
+      if got < 0, errno == EINTR { continue }
+      guard got > 0 else {
+        let why = got < 0 ? String(cString: strerror(errno)) : "the file ends before"
+        throw .verificationFailed(
+          reason: "\(path): \(range.count) bytes at \(range.lowerBound) cannot be read (\(why))")
+      }
+      done += got
     }
+    return bytes
   }
 }
 
