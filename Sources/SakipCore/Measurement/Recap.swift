@@ -32,7 +32,7 @@ public struct Recap: Sendable {
 
   /// The free text a section wrote for an indicator.
   public func texts(of code: IndicatorCode) -> FreeTexts {
-    report.merged.texts[code] ?? FreeTexts()
+    report.merged.texts(of: code)
   }
 
   /// Categories of the capaian to date, over all indicators.

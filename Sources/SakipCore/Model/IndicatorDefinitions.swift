@@ -4,7 +4,8 @@ public struct IndicatorDefinitions: Sendable {
   public private(set) var indicators: [IndicatorDefinition]
   /// Sections in the order they first appear.
   public private(set) var sections: [String]
-  private var index: [IndicatorCode: Int]
+  /// Each code's place in `indicators` (the first, should a code repeat).
+  private(set) var positions: [IndicatorCode: Int]
   private var sectionIndex: [String: String]
   private var sectionMembers: [String: [Int]]
 
@@ -25,19 +26,19 @@ public struct IndicatorDefinitions: Sendable {
         sections.append(indicator.section)
       }
     }
-    self.index = index
+    self.positions = index
     self.sections = sections
     self.sectionIndex = sectionIndex
     self.sectionMembers = sectionMembers
   }
 
   public subscript(code: IndicatorCode) -> IndicatorDefinition? {
-    index[code].map { indicators[$0] }
+    positions[code].map { indicators[$0] }
   }
 
   /// The section that reports `code`, without copying its whole definition.
   public func section(of code: IndicatorCode) -> String? {
-    index[code].map { indicators[$0].section }
+    positions[code].map { indicators[$0].section }
   }
 
   public func indicators(of section: String) -> [IndicatorDefinition] {
