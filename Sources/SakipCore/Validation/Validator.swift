@@ -49,6 +49,9 @@ public enum Validator {
   /// Merges values per (indicator, quarter) up to the period, reporting conflicts.
   static func merge(_ input: ValidationInput, into findings: inout [Finding]) -> MergedValues {
     var merged = MergedValues(for: input.definitions, through: input.period)
+    // Sections write the same kendala or faktor pendorong on many rows: keep one copy of each
+    // text once the forms are gone.
+    var sharedTexts: Set<String> = []
     for form in input.forms {
       for row in form.rows {
         merged.noteOrigin(of: row.code, file: form.file, line: row.line)
@@ -76,8 +79,9 @@ public enum Validator {
             merged.set(keep, of: row.code, in: cell.quarter, budget: isBudget)
           }
         }
-        for (field, text) in row.texts {
-          merged.setText(text, field, of: row.code)
+        for field in FreeTextField.allCases {
+          guard let text = row.texts[field] else { continue }
+          merged.setText(sharedTexts.insert(text).memberAfterInsert, field, of: row.code)
         }
       }
     }
