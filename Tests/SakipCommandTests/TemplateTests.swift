@@ -126,19 +126,19 @@ struct TemplateTests {
         period: .first, year: 2025, read: ReadOptions()))
     for indicator in report.definitions.indicators {
       let code = indicator.code
-      let read = report.merged.realisations[code] ?? [:]
+      let read = report.merged.realisations(of: code)
       for (q, value) in filled.realisations[code.rawValue] ?? [:] {
         #expect(read[q]?.value == value, "\(code) \(q)")
       }
-      #expect(read[.first]?.value == tw1.merged.realisations[code]?[.first]?.value, "\(code) TW1 pre-filled")
+      #expect(read[.first]?.value == tw1.merged.realisation(of: code, in: .first)?.value, "\(code) TW1 pre-filled")
       for (q, value) in filled.budget[code.rawValue] ?? [:] {
-        #expect(report.merged.budget[code]?[q]?.value == .number(value), "\(code) budget \(q)")
+        #expect(report.merged.budget(of: code, in: q)?.value == .number(value), "\(code) budget \(q)")
       }
       if indicator.ceiling != nil {
-        #expect(report.merged.budget[code]?[.first]?.value == tw1.merged.budget[code]?[.first]?.value)
+        #expect(report.merged.budget(of: code, in: .first)?.value == tw1.merged.budget(of: code, in: .first)?.value)
       }
       for (field, text) in filled.texts[code.rawValue] ?? [:] {
-        #expect(report.merged.texts[code]?[field] == text, "\(code) \(field)")
+        #expect(report.merged.texts(of: code)[field] == text, "\(code) \(field)")
       }
     }
   }

@@ -116,14 +116,13 @@ public enum TemplateBuilder {
         period: previous, year: request.year, read: request.read))
     let conflicting = Set(report.findings.filter { $0.code == .conflict }.compactMap(\.indicator))
     var values = EarlierValues()
-    for (code, cells) in report.merged.realisations where !conflicting.contains(code) {
-      let kept = cells.filter { $0.key < period && !$0.value.isInvalid && $0.value.value.isReported }
-      if !kept.isEmpty { values.realisations[code] = kept.mapValues(\.value) }
-    }
-    for (code, cells) in report.merged.budget where !conflicting.contains(code) {
-      let kept = cells.filter { $0.key < period && !$0.value.isInvalid }
+    for code in report.definitions.indicators.map(\.code) where !conflicting.contains(code) {
+      let realisations = report.merged.realisations(of: code)
+        .filter { $0.key < period && !$0.value.isInvalid && $0.value.value.isReported }
+      if !realisations.isEmpty { values.realisations[code] = realisations.mapValues(\.value) }
+      let budget = report.merged.budget(of: code).filter { $0.key < period && !$0.value.isInvalid }
         .compactMapValues(\.value.number)
-      if !kept.isEmpty { values.budget[code] = kept }
+      if !budget.isEmpty { values.budget[code] = budget }
     }
     return (values, conflicting.sorted())
   }

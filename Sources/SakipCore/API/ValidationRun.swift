@@ -146,12 +146,14 @@ public enum ValidationRun {
       var reported = 0
       var missing = 0
       for indicator in indicators {
-        let values = outcome.merged.realisations[indicator.code] ?? [:]
-        let budget = outcome.merged.budget[indicator.code] ?? [:]
+        let merged = outcome.merged
         var complete = true
         for q in period.throughThis {
-          if values[q]?.value.isReported != true { missing += 1; complete = false }
-          if indicator.ceiling != nil, budget[q]?.value.isReported != true { missing += 1; complete = false }
+          if merged.realisation(of: indicator.code, in: q)?.value.isReported != true { missing += 1; complete = false }
+          if indicator.ceiling != nil, merged.budget(of: indicator.code, in: q)?.value.isReported != true {
+            missing += 1
+            complete = false
+          }
         }
         if complete { reported += 1 }
       }

@@ -4,27 +4,33 @@
 public struct PeriodMeasure: Hashable, Sendable {
   /// The quarter, semester or year to date measured.
   public let period: MeasurementPeriod
-  /// The target over the period (*target*); `nil` for a qualitative indicator or when none.
-  public let target: Double?
-  /// The realisation over the period (*realisasi*); `nil` when incomplete or qualitative.
-  public let realisation: Double?
-  /// The target of a qualitative indicator (`BB`, `WTP`, `Tersedia`).
-  public let targetText: String?
-  /// The realisation of a qualitative indicator.
-  public let realisationText: String?
-  /// The achievement in percent (*capaian*), not rounded; `nil` when it cannot be computed.
-  public let achievement: Double?
   /// The category of the achievement (*kategori*), judged before rounding.
   public let category: AchievementCategory?
-  /// The quarters whose realisation is needed and not reported (*belum dilaporkan*).
-  public let missing: [Quarter]
-  /// Why the achievement (or status) is not given; `.qualitative` when the status is given
-  /// instead of a percentage.
-  public let reason: UnmeasuredReason?
   /// Why the achievement is not the plain formula's result (clamped to 0, capped).
   public let note: AchievementNote?
   /// The status of a qualitative indicator (*tercapai* / *tidak tercapai*).
   public let qualitative: QualitativeStatus?
+  /// Why the achievement (or status) is not given; `.qualitative` when the status is given
+  /// instead of a percentage.
+  public let reason: UnmeasuredReason?
+  // The numbers in 8 bytes each rather than 16: a province has 400,000 period measures.
+  private let storedTarget: CompactNumber
+  private let storedRealisation: CompactNumber
+  private let storedAchievement: CompactNumber
+  /// The target of a qualitative indicator (`BB`, `WTP`, `Tersedia`).
+  public let targetText: String?
+  /// The realisation of a qualitative indicator.
+  public let realisationText: String?
+
+  /// The target over the period (*target*); `nil` for a qualitative indicator or when none.
+  public var target: Double? { storedTarget.value }
+  /// The realisation over the period (*realisasi*); `nil` when incomplete or qualitative.
+  public var realisation: Double? { storedRealisation.value }
+  /// The achievement in percent (*capaian*), not rounded; `nil` when it cannot be computed.
+  public var achievement: Double? { storedAchievement.value }
+  /// The quarters whose realisation is needed and not reported (*belum dilaporkan*). The
+  /// realisation's reason comes first, so these are the quarters of a `.notReported` reason.
+  public var missing: [Quarter] { reason.quartersNotReported }
 
   /// Whether the `negatif` formula went below zero and the achievement is shown as 0.
   public var clampedToZero: Bool { note == .clampedToZero }
@@ -39,18 +45,13 @@ public struct PeriodMeasure: Hashable, Sendable {
       of: definition, reported: realisations, over: period)
     let target = PeriodValue.target(of: definition, over: period)
     self.period = period
-    self.target = target.number
-    self.realisation = realised.number
+    self.storedTarget = CompactNumber(target.number)
+    self.storedRealisation = CompactNumber(realised.number)
     self.targetText = target.text
     self.realisationText = realised.text
-    if case .notReported(let quarters)? = realised.reason {
-      self.missing = quarters
-    } else {
-      self.missing = []
-    }
     let outcome = Outcome(
       target: target, realisation: realised, definition: definition, rules: rules)
-    self.achievement = outcome.achievement.percent
+    self.storedAchievement = CompactNumber(outcome.achievement.percent)
     self.category = outcome.achievement.percent.map(rules.thresholds.category(for:))
     self.note = outcome.achievement.note
     self.reason = outcome.reason

@@ -13,13 +13,29 @@ public struct Recap: Sendable {
     self.rules = rules
     self.title = title
     self.signer = signer
-    self.measurements = parallelChunks(report.definitions.indicators[...]) { [report] indicators in
-      indicators.map { indicator in
+    self.measurements = Self.measureAll(report, rules: rules)
+  }
+
+  /// Measures every indicator, in chunks on every core. The chunks are joined into an array of
+  /// exactly one measurement per indicator (joining them lazily would grow it by doubling),
+  /// each chunk let go as soon as it is copied.
+  private static func measureAll(_ report: ValidationReport, rules: MeasurementRules) -> [IndicatorMeasurement] {
+    let indicators = report.definitions.indicators
+    let chunkSize = 4096
+    var chunks = parallelMap(count: (indicators.count + chunkSize - 1) / chunkSize) { c in
+      indicators[(c * chunkSize)..<min(indicators.count, (c + 1) * chunkSize)].map { indicator in
         measure(
           indicator, realisations: report.merged.reportedRealisations(of: indicator.code),
           budget: report.merged.reportedBudget(of: indicator.code), through: report.period, rules: rules)
       }
     }
+    var measurements: [IndicatorMeasurement] = []
+    measurements.reserveCapacity(indicators.count)
+    for c in chunks.indices {
+      measurements += chunks[c]
+      chunks[c] = []
+    }
+    return measurements
   }
 
   public var period: Quarter { report.period }
@@ -32,7 +48,7 @@ public struct Recap: Sendable {
 
   /// The free text a section wrote for an indicator.
   public func texts(of code: IndicatorCode) -> FreeTexts {
-    report.merged.texts[code] ?? FreeTexts()
+    report.merged.texts(of: code)
   }
 
   /// Categories of the capaian to date, over all indicators.

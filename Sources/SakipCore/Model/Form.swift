@@ -25,7 +25,7 @@ public struct FormRow: Hashable, Sendable {
   public var targetText: String?
   public var realisations: [ReportedCell] = []
   public var budget: [ReportedCell] = []
-  public var texts: [FreeTextField: String] = [:]
+  public var texts = FreeTexts()
 
   public init(code: IndicatorCode, line: Int) {
     self.code = code

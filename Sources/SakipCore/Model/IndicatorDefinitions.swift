@@ -4,12 +4,15 @@ public struct IndicatorDefinitions: Sendable {
   public private(set) var indicators: [IndicatorDefinition]
   /// Sections in the order they first appear.
   public private(set) var sections: [String]
-  private var index: [IndicatorCode: Int]
+  /// Each code's place in `indicators` (the first, should a code repeat).
+  private(set) var positions: [IndicatorCode: Int]
   private var sectionIndex: [String: String]
   private var sectionMembers: [String: [Int]]
 
   public init(_ indicators: [IndicatorDefinition]) {
-    self.indicators = indicators
+    // A copy of exactly the count: the array a reader appended to has room for up to twice as
+    // many (at a province's 100,000 indicators, ~9 MB kept for nothing until the recap is written).
+    self.indicators = indicators.map { $0 }
     var index: [IndicatorCode: Int] = [:]
     var sections: [String] = []
     var sectionIndex: [String: String] = [:]
@@ -25,19 +28,19 @@ public struct IndicatorDefinitions: Sendable {
         sections.append(indicator.section)
       }
     }
-    self.index = index
+    self.positions = index
     self.sections = sections
     self.sectionIndex = sectionIndex
     self.sectionMembers = sectionMembers
   }
 
   public subscript(code: IndicatorCode) -> IndicatorDefinition? {
-    index[code].map { indicators[$0] }
+    positions[code].map { indicators[$0] }
   }
 
   /// The section that reports `code`, without copying its whole definition.
   public func section(of code: IndicatorCode) -> String? {
-    index[code].map { indicators[$0].section }
+    positions[code].map { indicators[$0].section }
   }
 
   public func indicators(of section: String) -> [IndicatorDefinition] {

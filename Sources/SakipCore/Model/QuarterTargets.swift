@@ -1,12 +1,15 @@
 /// The quarterly targets of the Rencana Aksi (*target TW I–IV*): at most one per quarter.
 ///
-/// Four slots held in place rather than a dictionary: a province has a hundred thousand
-/// indicators, and each dictionary would be its own allocation.
+/// A province has a hundred thousand indicators, most with four numeric targets. Those are
+/// held in place, 8 bytes each (a `Target?` takes 24); any other target (a grade, or a number
+/// that is not finite) goes to a dictionary that only qualitative indicators need.
 public struct QuarterTargets: Sendable, Hashable, ExpressibleByDictionaryLiteral {
-  private var first: Target?
-  private var second: Target?
-  private var third: Target?
-  private var fourth: Target?
+  private var first = CompactNumber(nil)
+  private var second = CompactNumber(nil)
+  private var third = CompactNumber(nil)
+  private var fourth = CompactNumber(nil)
+  /// The targets that are not finite numbers; `nil` when there are none.
+  private var others: [Quarter: Target]?
 
   public init() {}
 
@@ -20,26 +23,46 @@ public struct QuarterTargets: Sendable, Hashable, ExpressibleByDictionaryLiteral
 
   public subscript(quarter: Quarter) -> Target? {
     get {
-      switch quarter {
-      case .first: first
-      case .second: second
-      case .third: third
-      case .fourth: fourth
-      }
+      if let number = slot(quarter).value { return .number(number) }
+      return others?[quarter]
     }
     set {
-      switch quarter {
-      case .first: first = newValue
-      case .second: second = newValue
-      case .third: third = newValue
-      case .fourth: fourth = newValue
+      var number: Double?
+      if case .number(let n)? = newValue, n.isFinite { number = n }
+      setSlot(quarter, CompactNumber(number))
+      if number == nil, let newValue {
+        others = others ?? [:]
+        others?[quarter] = newValue
+      } else if others?[quarter] != nil {
+        others?[quarter] = nil
+        if others?.isEmpty == true { others = nil }
       }
     }
   }
 
   /// No quarter has a target.
-  public var isEmpty: Bool { first == nil && second == nil && third == nil && fourth == nil }
+  public var isEmpty: Bool {
+    others == nil && Quarter.allCases.allSatisfy { slot($0).value == nil }
+  }
 
   /// The targets given, in quarter order.
-  public var values: [Target] { [first, second, third, fourth].compactMap { $0 } }
+  public var values: [Target] { Quarter.allCases.compactMap { self[$0] } }
+
+  private func slot(_ quarter: Quarter) -> CompactNumber {
+    switch quarter {
+    case .first: first
+    case .second: second
+    case .third: third
+    case .fourth: fourth
+    }
+  }
+
+  private mutating func setSlot(_ quarter: Quarter, _ number: CompactNumber) {
+    switch quarter {
+    case .first: first = number
+    case .second: second = number
+    case .third: third = number
+    case .fourth: fourth = number
+    }
+  }
 }

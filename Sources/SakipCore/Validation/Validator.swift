@@ -48,19 +48,22 @@ public enum Validator {
 
   /// Merges values per (indicator, quarter) up to the period, reporting conflicts.
   static func merge(_ input: ValidationInput, into findings: inout [Finding]) -> MergedValues {
-    var merged = MergedValues()
+    var merged = MergedValues(for: input.definitions, through: input.period)
+    // Sections write the same kendala or faktor pendorong on many rows: keep one copy of each
+    // text once the forms are gone.
+    var sharedTexts: Set<String> = []
     for form in input.forms {
       for row in form.rows {
-        if merged.origins[row.code] == nil {
-          merged.origins[row.code] = RowOrigin(file: form.file, line: row.line)
-        }
+        merged.noteOrigin(of: row.code, file: form.file, line: row.line)
         let section = input.definitions.section(of: row.code)
         for (cells, isBudget) in [(row.realisations, false), (row.budget, true)] {
           for cell in cells where cell.quarter <= input.period {
             let incoming = MergedCell(
               value: cell.value, file: form.file, line: cell.line, column: cell.column,
               isInvalid: cell.isInvalid)
-            let existing = isBudget ? merged.budget[row.code]?[cell.quarter] : merged.realisations[row.code]?[cell.quarter]
+            let existing =
+              isBudget
+              ? merged.budget(of: row.code, in: cell.quarter) : merged.realisation(of: row.code, in: cell.quarter)
             var keep = incoming
             if let existing {
               keep = existing
@@ -73,15 +76,12 @@ public enum Validator {
                       otherValue: existing.value, otherFile: existing.file, otherLine: existing.line)))
               }
             }
-            if isBudget {
-              merged.budget[row.code, default: [:]][cell.quarter] = keep
-            } else {
-              merged.realisations[row.code, default: [:]][cell.quarter] = keep
-            }
+            merged.set(keep, of: row.code, in: cell.quarter, budget: isBudget)
           }
         }
-        for (field, text) in row.texts {
-          merged.texts[row.code, default: FreeTexts()][field] = text
+        for field in FreeTextField.allCases {
+          guard let text = row.texts[field] else { continue }
+          merged.setText(sharedTexts.insert(text).memberAfterInsert, field, of: row.code)
         }
       }
     }

@@ -71,7 +71,7 @@ struct BudgetFiguresTests {
         ceiling: c.ceiling, realisations: c.reported, through: c.through,
         achievementToDate: c.achievement))
     #expect(b.ceiling == c.ceiling)
-    #expect(b.byQuarter == c.byQuarter)
+    #expect(b.byQuarter == QuarterAmounts(c.byQuarter))
     #expect(b.missing == c.missing)
     #expect(b.toDate == c.toDate)
     #expect(b.absorption == c.absorption)

@@ -10,14 +10,14 @@ extension Validator {
     for section in input.definitions.sections {
       let indicators = input.definitions.indicators(of: section)
       let forms = formsBySection[section] ?? []
-      let anyRow = indicators.contains { merged.origins[$0.code] != nil }
+      let anyRow = indicators.contains { merged.origin(of: $0.code) != nil }
       if forms.isEmpty && !anyRow {
         if input.sectionsWithUnreadableForms.contains(section) { continue }
         findings.append(Finding(.missingForm, section: section, .formMissing(indicators: indicators.count)))
         continue
       }
       for indicator in indicators {
-        guard let origin = merged.origins[indicator.code] else {
+        guard let origin = merged.origin(of: indicator.code) else {
           findings.append(
             Finding(.missingIndicator, at: SourceLocation(file: forms.first?.file), section: section,
               indicator: indicator.code, .indicatorMissing(wording: indicator.wording)))
@@ -25,7 +25,7 @@ extension Validator {
         }
         let formOfRow = formsByFile[origin.file]
         for q in quarters {
-          let cell = merged.realisations[indicator.code]?[q]
+          let cell = merged.realisation(of: indicator.code, in: q)
           if cell?.isInvalid == true || cell?.value.isReported == true { continue }
           let column = cell?.column ?? formOfRow?.realisationColumns[q] ?? "Realisasi \(q.label)"
           findings.append(
@@ -35,7 +35,7 @@ extension Validator {
         }
         guard indicator.ceiling != nil else { continue }
         for q in quarters {
-          let cell = merged.budget[indicator.code]?[q]
+          let cell = merged.budget(of: indicator.code, in: q)
           if cell?.isInvalid == true || cell?.value.isReported == true { continue }
           let column = cell?.column ?? formOfRow?.budgetColumns[q] ?? "Realisasi Anggaran \(q.label)"
           findings.append(

@@ -38,7 +38,9 @@ extension Validator {
       }
     }
     for indicator in input.definitions.indicators {
-      guard let ceiling = indicator.ceiling, let cells = merged.budget[indicator.code] else { continue }
+      guard let ceiling = indicator.ceiling else { continue }
+      let cells = merged.budget(of: indicator.code)
+      guard !cells.isEmpty else { continue }
       let tolerance = 1e-9 * max(1, ceiling)
       let ordered = cells.sorted { $0.key < $1.key }
       let toDate = ordered.compactMap { $0.value.value.number }.reduce(0, +)

@@ -6,8 +6,8 @@ extension Validator {
     findings += parallelChunks(input.definitions.indicators[...]) { indicators in
       var findings: [Finding] = []
       for indicator in indicators {
-        guard let origin = merged.origins[indicator.code] else { continue }
-        let cells = merged.realisations[indicator.code] ?? [:]
+        guard let origin = merged.origin(of: indicator.code) else { continue }
+        let cells = merged.realisations(of: indicator.code)
         let form = formsByFile[origin.file]
         let annual = indicator.annualTarget.number
 
@@ -30,7 +30,7 @@ extension Validator {
           }
         }
 
-        let texts = merged.texts[indicator.code] ?? FreeTexts()
+        let texts = merged.texts(of: indicator.code)
         let reportsSomething = cells.values.contains { $0.value.isReported }
         if let achievement = achievementToDate(indicator, merged, input.period, input.rules), achievement < 100,
           (texts[.kendala] ?? "").isEmpty

@@ -1,0 +1,119 @@
+import Testing
+
+@testable import SakipCore
+
+struct MergedValuesTests {
+  static let definitions = IndicatorDefinitions([
+    IndicatorDefinition(code: IndicatorCode("A"), wording: "a", unit: "%", section: "X", annualTarget: .number(1)),
+    IndicatorDefinition(code: IndicatorCode("B"), wording: "b", unit: "%", section: "X", annualTarget: .number(1)),
+  ])
+  let a = IndicatorCode("A")
+  let b = IndicatorCode("B")
+
+  @Test func quarterGridKeepsOneValuePerSlot() {
+    var grid = QuarterGrid<Int>(indicators: 3, through: .third)
+    grid[0, .first] = 1
+    grid[2, .third] = 23
+    grid[1, .second] = 12
+    grid[1, .second] = 13
+    #expect(grid[0, .first] == 1)
+    #expect(grid[0, .second] == nil)
+    #expect(grid[1, .second] == 13)
+    #expect(grid[2, .third] == 23)
+    #expect(grid.values(of: 1) == [.second: 13])
+    #expect(grid.values(of: 2) == [.third: 23])
+  }
+
+  @Test func quarterGridKeepsNothingAfterTheReportingQuarter() {
+    var grid = QuarterGrid<Int>(indicators: 2, through: .second)
+    grid[1, .third] = 3
+    grid[1, .fourth] = 4
+    #expect(grid[1, .third] == nil)
+    #expect(grid[1, .fourth] == nil)
+    #expect(grid.values(of: 1).isEmpty)
+    #expect(grid.values(of: 0).isEmpty)
+  }
+
+  @Test func nameTableNumbersEachNameOnce() {
+    var names = NameTable()
+    let x = names.number(of: "x.csv")
+    let y = names.number(of: "Realisasi TW I")
+    #expect(x != y)
+    #expect(names.number(of: "x.csv") == x)
+    #expect(names[x] == "x.csv")
+    #expect(names[y] == "Realisasi TW I")
+  }
+
+  @Test func cellsComeBackWithTheirFileAndColumn() {
+    var merged = MergedValues(for: Self.definitions, through: .second)
+    let cell = MergedCell(value: .number(3), file: "a.csv", line: 7, column: "Realisasi TW II")
+    merged.set(cell, of: b, in: .second, budget: false)
+    merged.set(MergedCell(value: .number(9), file: "c.csv", line: 2, column: "Anggaran"), of: b, in: .first, budget: true)
+    #expect(merged.realisation(of: b, in: .second) == cell)
+    #expect(merged.realisation(of: b, in: .first) == nil)
+    #expect(merged.realisation(of: a, in: .second) == nil)
+    #expect(merged.realisations(of: b) == [.second: cell])
+    #expect(merged.budget(of: b, in: .first)?.file == "c.csv")
+    #expect(merged.budget(of: b, in: .first)?.column == "Anggaran")
+    #expect(merged.reportedBudget(of: b) == [.first: 9])
+    #expect(merged.reportedBudget(of: a) == [:])
+  }
+
+  @Test func unknownCodesAndLaterQuartersAreNotKept() {
+    var merged = MergedValues(for: Self.definitions, through: .first)
+    let cell = MergedCell(value: .number(3), file: "a.csv", line: 7, column: "R")
+    merged.set(cell, of: IndicatorCode("Z"), in: .first, budget: false)
+    merged.set(cell, of: a, in: .second, budget: false)
+    #expect(merged.realisations(of: IndicatorCode("Z")) == [:])
+    #expect(merged.realisations(of: a) == [:])
+    #expect(merged.origin(of: IndicatorCode("Z")) == nil)
+  }
+
+  @Test func theFirstRowIsTheOrigin() {
+    var merged = MergedValues(for: Self.definitions, through: .second)
+    #expect(merged.origin(of: a) == nil)
+    merged.noteOrigin(of: a, file: "first.csv", line: 5)
+    merged.noteOrigin(of: a, file: "second.csv", line: 9)
+    #expect(merged.origin(of: a) == RowOrigin(file: "first.csv", line: 5))
+  }
+
+  @Test func aLaterTextReplacesAnEarlierOne() {
+    var merged = MergedValues(for: Self.definitions, through: .second)
+    merged.setText("old", .kendala, of: a)
+    merged.setText("SK 1", .buktiDukung, of: a)
+    merged.setText("new", .kendala, of: a)
+    #expect(merged.texts(of: a) == [.kendala: "new", .buktiDukung: "SK 1"])
+    #expect(merged.texts(of: b) == FreeTexts())
+  }
+
+  @Test func unreadableCellsAreTextForTheEngine() {
+    var merged = MergedValues(for: Self.definitions, through: .second)
+    merged.set(MergedCell(value: .notReported, file: "a.csv", line: 1, column: "R", isInvalid: true), of: a, in: .first, budget: false)
+    merged.set(MergedCell(value: .notReported, file: "a.csv", line: 1, column: "R"), of: a, in: .second, budget: false)
+    #expect(merged.reportedRealisations(of: a) == [.first: .text("")])
+  }
+
+  @Test func conflictsKeepTheFirstValue() throws {
+    let form = """
+      Unit Kerja;Bidang Aplikasi
+      Tahun;2025
+      Periode;TW II
+      Kode;Satuan;Target;Realisasi TW I;Realisasi TW II
+      P1;aplikasi;12;3;4
+      """
+    let later = form.replacingOccurrences(of: "P1;aplikasi;12;3;4", with: "P1;aplikasi;12;5;")
+    let definitions = try sampleDefinitions()
+    let forms = try [("first.csv", form), ("second.csv", later)].map { file, text in
+      try FormReader(file: file, decimalMark: .comma, defaultPeriod: .second).read(records(text), definitions: definitions).0
+    }
+    var findings: [Finding] = []
+    let merged = Validator.merge(
+      ValidationInput(definitions: definitions, forms: forms, period: .second, year: 2025), into: &findings)
+    let p1 = IndicatorCode("P1")
+    #expect(merged.realisation(of: p1, in: .first)?.value == .number(3))
+    #expect(merged.realisation(of: p1, in: .first)?.file == "first.csv")
+    #expect(merged.realisation(of: p1, in: .second)?.value == .number(4))
+    #expect(findings.map(\.code) == [.conflict])
+    #expect(merged.origin(of: p1)?.file == "first.csv")
+  }
+}
