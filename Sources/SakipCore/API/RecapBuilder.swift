@@ -59,7 +59,10 @@ public enum RecapBuilder {
     _ request: RecapRequest, context: RunContext,
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) throws(SakipError) -> RecapOutcome {
-    let report = try ValidationRun.run(request.validation, progress: progress)
+    // The explanation check measures with the rules the recap reports under.
+    var validation = request.validation
+    validation.rules = request.rules
+    let report = try ValidationRun.run(validation, progress: progress)
     try OutputPaths.check(
       outputs: [request.workbookPath] + (request.jsonPath.map { [$0] } ?? []),
       inputs: report.inputs.map(\.file))

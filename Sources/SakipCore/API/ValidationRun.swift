@@ -9,13 +9,19 @@ public struct ValidationRequest: Sendable {
   public var period: Quarter?
   public var year: Int?
   public var read: ReadOptions
+  /// The rules indicators are measured with (the explanation check looks at the capaian).
+  public var rules: MeasurementRules
 
-  public init(definitionsPath: String, formPaths: [String], period: Quarter?, year: Int?, read: ReadOptions) {
+  public init(
+    definitionsPath: String, formPaths: [String], period: Quarter?, year: Int?, read: ReadOptions,
+    rules: MeasurementRules = .default
+  ) {
     self.definitionsPath = definitionsPath
     self.formPaths = formPaths
     self.period = period
     self.year = year
     self.read = read
+    self.rules = rules
   }
 }
 
@@ -91,7 +97,8 @@ public enum ValidationRun {
       findings += formFindings
     }
 
-    var input = ValidationInput(definitions: definitions, forms: forms, period: period, year: request.year)
+    var input = ValidationInput(
+      definitions: definitions, forms: forms, period: period, year: request.year, rules: request.rules)
     input.sectionsWithUnreadableForms = Set(unreadableSections.values)
     var outcome = Validator.validate(input)
     outcome.formSections.merge(unreadableSections) { current, _ in current }
