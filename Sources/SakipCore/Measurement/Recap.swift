@@ -56,13 +56,23 @@ public struct Recap: Sendable {
 
   /// Categories of the capaian to date per section, in the definitions' order.
   public var summaryBySection: [(section: String, summary: CategorySummary)] {
-    // One pass over the indicators, not one per section (a province has thousands).
+    // One pass over the indicators, not one per section (a province has thousands). A
+    // section's indicators mostly follow each other: each run of them is counted apart and
+    // looked up once.
     let empty = CategorySummary([PeriodMeasure]())
+    let indicators = report.definitions.indicators
     var bySection: [String: CategorySummary] = [:]
-    for (definition, measurement) in zip(report.definitions.indicators, measurements) {
-      guard let toDate = measurement.yearToDate else { continue }
-      bySection[definition.section, default: empty].add(toDate)
+    var run: (section: String, summary: CategorySummary)?
+    for index in indicators.indices where index < measurements.count {
+      guard let toDate = measurements[index].yearToDate else { continue }
+      let section = indicators[index].section
+      if run?.section != section {
+        if let done = run { bySection[done.section, default: empty].add(done.summary) }
+        run = (section, empty)
+      }
+      run?.summary.add(toDate)
     }
+    if let done = run { bySection[done.section, default: empty].add(done.summary) }
     return report.definitions.sections.map { ($0, bySection[$0] ?? empty) }
   }
 }

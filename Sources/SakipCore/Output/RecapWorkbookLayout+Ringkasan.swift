@@ -5,17 +5,24 @@ extension Layout {
   private func categoryRows(_ summary: CategorySummary) -> [(String, String, Int)] {
     let t = recap.rules.thresholds
     let n = { (x: Double) in Ref.literal(x).replacingOccurrences(of: ".", with: ",") }
-    return [
-      (AchievementCategory.veryHigh.rawValue, "≥ \(n(t.veryHigh))", summary.count(of: .veryHigh)),
-      (AchievementCategory.high.rawValue, "\(n(t.high)) – < \(n(t.veryHigh))", summary.count(of: .high)),
-      (AchievementCategory.medium.rawValue, "\(n(t.medium)) – < \(n(t.high))", summary.count(of: .medium)),
-      (AchievementCategory.low.rawValue, "\(n(t.low)) – < \(n(t.medium))", summary.count(of: .low)),
-      (AchievementCategory.veryLow.rawValue, "< \(n(t.low))", summary.count(of: .veryLow)),
-      ("Tercapai (kualitatif)", "status", summary.achieved),
-      ("Tidak tercapai (kualitatif)", "status", summary.notAchieved),
-      ("Belum lengkap", "data belum dilaporkan", summary.incomplete),
-      ("Tidak dapat diukur", "mis. target 0", summary.notMeasurable),
+    let labels = [
+      (AchievementCategory.veryHigh.rawValue, "≥ \(n(t.veryHigh))"),
+      (AchievementCategory.high.rawValue, "\(n(t.high)) – < \(n(t.veryHigh))"),
+      (AchievementCategory.medium.rawValue, "\(n(t.medium)) – < \(n(t.high))"),
+      (AchievementCategory.low.rawValue, "\(n(t.low)) – < \(n(t.medium))"),
+      (AchievementCategory.veryLow.rawValue, "< \(n(t.low))"),
+      ("Tercapai (kualitatif)", "status"),
+      ("Tidak tercapai (kualitatif)", "status"),
+      ("Belum lengkap", "data belum dilaporkan"),
+      ("Tidak dapat diukur", "mis. target 0"),
     ]
+    return zip(labels, Self.categoryCounts(summary)).map { ($0.0, $0.1, $1) }
+  }
+
+  /// The counts of `categoryRows`, in its order.
+  private static func categoryCounts(_ summary: CategorySummary) -> [Int] {
+    AchievementCategory.allCases.map(summary.count(of:))
+      + [summary.achieved, summary.notAchieved, summary.incomplete, summary.notMeasurable]
   }
 
   /// Writes `Ringkasan`: title, year, period, when and from which files; the count of
@@ -105,7 +112,7 @@ extension Layout {
     let renderer = ReportRenderer(context: context)
     for (section, sectionSummary) in recap.summaryBySection {
       try cursor.text(section, row, 0, Styles.wrapped)
-      let counts = categoryRows(sectionSummary).map(\.2)
+      let counts = Self.categoryCounts(sectionSummary)
       for (i, count) in counts.enumerated() {
         try cursor.number(Double(count), row, 1 + i, Styles.integer)
       }
