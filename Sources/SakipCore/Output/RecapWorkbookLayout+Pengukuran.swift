@@ -127,7 +127,9 @@ extension Layout {
       var formula = Ref.buffer()
       for index in 0..<count {
         let (cursor, row) = try table.nextRow()
-        try writeMeasurementRow(cursor, row, indicators[index], measurements[index], columns, formula: &formula)
+        try writeMeasurementRow(
+          cursor, row, indicators[index], measurements[index], texts: recap.texts(at: index), columns,
+          formula: &formula)
       }
     }
     let finish = { () throws -> Void in
@@ -189,10 +191,11 @@ extension Layout {
     try writeHeader(cursor, measurementLabels(columns), row: Self.measurementHeaderRows.upperBound)
   }
 
-  /// Writes one indicator's row. `formula` is the buffer formulas are built in.
+  /// Writes one indicator's row, with the free text its section wrote. `formula` is the
+  /// buffer formulas are built in.
   private func writeMeasurementRow(
     _ cursor: SheetCursor, _ row: Int, _ d: IndicatorDefinition, _ m: IndicatorMeasurement,
-    _ columns: MeasurementColumns, formula: inout String
+    texts: FreeTexts, _ columns: MeasurementColumns, formula: inout String
   ) throws {
     typealias C = MeasurementColumns
     try cursor.text(d.code.rawValue, row, C.code)
@@ -274,7 +277,6 @@ extension Layout {
       qualitative: m.annual.qualitative, reason: m.annual.reason, formula: &formula)
 
     try cursor.text(notes(m), row, columns.notes, styles.wrapped, measure: false)
-    let texts = recap.texts(of: d.code)
     try cursor.text(texts[.kendala] ?? "", row, columns.obstacles, styles.wrapped, measure: false)
     try cursor.text(texts[.tindakLanjut] ?? "", row, columns.followUp, styles.wrapped, measure: false)
     try cursor.text(texts[.buktiDukung] ?? "", row, columns.evidence, styles.wrapped, measure: false)

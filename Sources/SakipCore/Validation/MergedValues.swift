@@ -75,6 +75,11 @@ public struct MergedValues: Sendable {
     rows[code].map { freeTexts[$0] } ?? FreeTexts()
   }
 
+  /// The free text written for the indicator at `index` in the definitions (empty when none).
+  public func texts(at index: Int) -> FreeTexts {
+    freeTexts.indices.contains(index) ? freeTexts[index] : FreeTexts()
+  }
+
   /// Where `code`'s row was first found; `nil` when no form has it.
   public func origin(of code: IndicatorCode) -> RowOrigin? {
     rows[code].flatMap { origins[$0] }.map { RowOrigin(file: names[$0.file], line: $0.line) }
