@@ -126,18 +126,14 @@ extension Layout {
     }
     if let absorption = budget.absorption {
       Ref.reset(&formula)
-      Ref.appendCell(row, columns.toDate, to: &formula)
-      formula += "*100/"
-      Ref.appendCell(row, C.ceiling, to: &formula)
+      Ref.appendOperation(row, columns.toDate, "*100/", C.ceiling, to: &formula)
       try cursor.formula(formula, cached: absorption, row, columns.absorption, styles.percent)
     } else {
       try cursor.text(budget.toDate == nil ? incomplete : "pagu 0", row, columns.absorption, styles.reason)
     }
     if let remaining = budget.remaining {
       Ref.reset(&formula)
-      Ref.appendCell(row, C.ceiling, to: &formula)
-      formula += "-"
-      Ref.appendCell(row, columns.toDate, to: &formula)
+      Ref.appendOperation(row, C.ceiling, "-", columns.toDate, to: &formula)
       try cursor.formula(formula, cached: remaining, row, columns.remaining, styles.rupiah)
     } else {
       try cursor.text(incomplete, row, columns.remaining, styles.reason)
@@ -153,9 +149,7 @@ extension Layout {
     }
     if let efficiency = budget.efficiency {
       Ref.reset(&formula)
-      Ref.appendCell(row, columns.achievement, to: &formula)
-      formula += "-"
-      Ref.appendCell(row, columns.absorption, to: &formula)
+      Ref.appendOperation(row, columns.achievement, "-", columns.absorption, to: &formula)
       try cursor.formula(formula, cached: efficiency, row, columns.efficiency, styles.percent)
     } else {
       let why = budget.absorption == nil ? incomplete : (toDate?.reason.map(Labels.short) ?? "")
@@ -298,9 +292,7 @@ extension Layout {
     }
     if let budget = m.budget, let absorption = budget.absorption {
       Ref.reset(&formula)
-      Ref.appendCell(row, columns.toDateRp, to: &formula)
-      formula += "*100/"
-      Ref.appendCell(row, C.targetRp, to: &formula)
+      Ref.appendOperation(row, columns.toDateRp, "*100/", C.targetRp, to: &formula)
       try cursor.formula(formula, cached: absorption, row, columns.levelRp, styles.percent)
     } else {
       let why = m.budget.map { $0.reason.map(Labels.short) ?? "pagu 0" } ?? "-"

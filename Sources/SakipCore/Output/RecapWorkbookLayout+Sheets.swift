@@ -404,6 +404,13 @@ enum Ref {
     CellAddress(row: row, col: col).appendA1(to: &text)
   }
 
+  /// Appends `H5*100/D5`: two cells of `row` with an operator between them.
+  static func appendOperation(_ row: Int, _ left: Int, _ operation: String, _ right: Int, to text: inout String) {
+    appendCell(row, left, to: &text)
+    text += operation
+    appendCell(row, right, to: &text)
+  }
+
   /// `'Pengukuran (2)'!`: the prefix naming another sheet in a reference.
   static func sheetPrefix(_ sheet: String) -> String {
     "'\(sheet.replacingOccurrences(of: "'", with: "''"))'!"
