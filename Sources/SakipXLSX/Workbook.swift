@@ -1,7 +1,7 @@
 import Foundation
 
 /// An XLSX workbook being written. Obtain one only through
-/// `Workbook.write(to:options:_:)`, which owns its whole life: a file at the target is either
+/// `Workbook.write(to:options:whileClosing:_:)`, which owns its whole life: a file at the target is either
 /// the complete, verified new workbook or whatever was there before — never a partial file.
 public final class Workbook {
   private let handle: WorkbookHandle
@@ -30,7 +30,8 @@ public final class Workbook {
 
   /// Registers `style` once (checking it: number format length, font size, indent) and
   /// returns its `CellFormat`, for writing many cells without hashing the style each time.
-  /// The libxlsxwriter format (`workbook_add_format`) is made when a cell first uses it.
+  /// The libxlsxwriter format (`workbook_add_format`) is made when a cell first uses it, or
+  /// when `fillConcurrently(_:)` starts.
   public func format(_ style: CellStyle) throws(XLSXError) -> CellFormat {
     try handle.register(style)
   }
@@ -45,7 +46,7 @@ public final class Workbook {
   /// number (in registration order, so the file does not depend on thread timing), and
   /// registering a new style, adding a sheet, a chart, a data validation or a conditional
   /// format throws.
-  public func fillConcurrently(_ jobs: [() throws -> Void]) throws {
+  package func fillConcurrently(_ jobs: [() throws -> Void]) throws {
     guard options.constantMemory, jobs.count > 1 else {
       for job in jobs { try job() }
       return
@@ -68,6 +69,8 @@ public final class Workbook {
   ///
   /// `whileClosing` runs on another thread while the file is compressed (`workbook_close`,
   /// one core's work for seconds on a large workbook); it does not run when `body` throws.
+  /// It must not touch the workbook, nor call C's non-reentrant `gmtime`/`localtime`
+  /// (`workbook_close` dates the file with `gmtime`).
   public static func write(
     to url: URL, options: WorkbookOptions = WorkbookOptions(),
     whileClosing: (@Sendable () -> Void)? = nil, _ body: (Workbook) throws -> Void

@@ -184,17 +184,21 @@ public enum XLSXVerifier {
   /// Inflates every part and checks its size, CRC-32 and end (`PartContent`), on two threads:
   /// each part on its own is one core's work, and a province's largest sheet is half the
   /// package. The problem reported is that of the first bad part in package order.
+  /// Every part is checked even after one fails, so the problem reported does not depend on
+  /// which thread got where first.
   private static func checkContents(of parts: [Part], in package: PackageBytes) throws(XLSXError) {
+    guard !parts.isEmpty else { return }
     // Largest first, so the two threads finish together.
     let order = parts.indices.sorted { parts[$0].compressedSize > parts[$1].compressedSize }
     let next = Mutex(0)
     let problems = Mutex<[(any Error)?]>(Array(repeating: nil, count: parts.count))
+    let setupFailure = Mutex<(any Error)?>(nil)
     DispatchQueue.concurrentPerform(iterations: min(2, max(1, parts.count))) { _ in
       let inflater: Zlib.Inflater
       do {
         inflater = try Zlib.Inflater()
       } catch {
-        problems.withLock { $0[0] = $0[0] ?? error }
+        setupFailure.withLock { $0 = $0 ?? error }
         return
       }
       while true {
@@ -210,6 +214,9 @@ public enum XLSXVerifier {
           problems.withLock { $0[index] = error }
         }
       }
+    }
+    if let failure = setupFailure.withLock({ $0 }) {
+      throw failure as? XLSXError ?? .verificationFailed(reason: "\(failure)")
     }
     if let problem = problems.withLock({ $0.compactMap { $0 }.first }) {
       throw problem as? XLSXError ?? .verificationFailed(reason: "\(problem)")

@@ -28,6 +28,13 @@ import Testing
     #expect(throws: XLSXError.self) { try XLSXVerifier.verify(fileAt: url) }
   }
 
+  @Test func aZipWithNoEntriesHasNoPartsToInflate() throws {
+    // The end-of-central-directory record alone: no entries, directory at offset 0.
+    let empty = Data([0x50, 0x4B, 0x05, 0x06] + Array(repeating: 0, count: 18))
+    #expect(try XLSXVerifier.verify(data: empty, requiredParts: []) == [])
+    #expect(throws: XLSXError.self) { try XLSXVerifier.verify(data: empty) }
+  }
+
   @Test func damagedCentralDirectoryFails() throws {
     var data = try sample()
     // Overwrite the first central-directory signature.

@@ -50,9 +50,9 @@ public struct Recap: Sendable {
   public func texts(of code: IndicatorCode) -> FreeTexts {
     report.merged.texts(of: code)
   }
+
   /// The free text written for the indicator at `index` in the definitions' order.
   public func texts(at index: Int) -> FreeTexts { report.merged.texts(at: index) }
-
 
   /// Categories of the capaian to date, over all indicators.
   public var summary: CategorySummary { CategorySummary(yearToDate: measurements) }

@@ -61,10 +61,14 @@ extension Layout {
       "Capaian kinerja s.d. \(period.label) (%)", "Efisiensi (%)",
     ]
     let fixed: [Int: Double] = [1: 45, 2: 24]
+    // The indicators with a pagu, one row each: counted once for the sheets, then written.
+    let budgeted = recap.measurements.indices.filter {
+      $0 < recap.definitions.indicators.count && recap.measurements[$0].budget != nil
+    }
     let table = try SplitTable(
       workbook: workbook, cursor: cursor, name: "Anggaran", rowLimit: rowLimit,
       sizeEarly: early(labels, fixed),
-      rowCount: recap.measurements.count { $0.budget != nil },
+      rowCount: budgeted.count,
       prepare: { cursor, rows in
         try filterAndColour(
           cursor, headerRow: Self.tableHeaderRows.upperBound, columns: labels.count, rows: rows,
@@ -84,7 +88,7 @@ extension Layout {
       let indicators = recap.definitions.indicators
       let measurements = recap.measurements
       var formula = Ref.buffer()
-      for index in 0..<min(indicators.count, measurements.count) where measurements[index].budget != nil {
+      for index in budgeted {
         let (cursor, row) = try table.nextRow()
         try writeBudgetRow(
           cursor, row, indicators[index], measurements[index], capaian: index, capaianCells, columns,
@@ -174,10 +178,14 @@ extension Layout {
     ]
     let groupRow = 3, headerRow = 4
     let fixed: [Int: Double] = [2: 45]
+    // The program, kegiatan and subkegiatan rows: counted once for the sheets, then written.
+    let evaluated = recap.definitions.indicators.indices.filter {
+      $0 < recap.measurements.count && C.indent(of: recap.definitions.indicators[$0].level) != nil
+    }
     let table = try SplitTable(
       workbook: workbook, cursor: cursor, name: "E.81", rowLimit: rowLimit,
       sizeEarly: early(labels, fixed),
-      rowCount: recap.definitions.indicators.count { C.indent(of: $0.level) != nil },
+      rowCount: evaluated.count,
       prepare: { cursor, rows in
         try filterAndColour(
           cursor, headerRow: headerRow, columns: labels.count, rows: rows, achievements: [columns.levelK])
@@ -207,8 +215,7 @@ extension Layout {
       let indicators = recap.definitions.indicators
       let measurements = recap.measurements
       var formula = Ref.buffer()
-      for index in 0..<min(indicators.count, measurements.count)
-      where C.indent(of: indicators[index].level) != nil {
+      for index in evaluated {
         let (cursor, row) = try table.nextRow()
         try writeEvaluationRow(cursor, row, indicators[index], measurements[index], columns, formula: &formula)
       }

@@ -335,9 +335,6 @@ final class SplitTable {
   /// The last page, where the table ends.
   var last: Page? { pages.last }
 
-  /// The number of the page the last row handed out is on (0 for the first sheet).
-  var currentPage: Int { current }
-
   /// The page (0 for the first sheet) and row of the table's data row `index` (0-based), as
   /// planned when the table was created; nil past the planned rows.
   func position(ofDataRow index: Int) -> (page: Int, row: Int)? {
@@ -350,11 +347,14 @@ final class SplitTable {
   }
 
   /// The sheet and row of the next data row, going on to the next sheet when one is full.
+  /// Throws past the `rowCount` rows planned: filters, colours and continuation sheets were
+  /// laid out for exactly those.
   func nextRow() throws -> (cursor: SheetCursor, row: Int) {
-    guard pages.indices.contains(current) else { throw XLSXError.invalidArgument("no page") }
-    if pages[current].endRow >= capacityEnd {
-      if current == pages.count - 1 { try openPage() }
+    while pages.indices.contains(current), pages[current].endRow >= pages[current].plannedRows.upperBound {
       current += 1
+    }
+    guard pages.indices.contains(current) else {
+      throw XLSXError.invalidArgument("\(baseName): more rows than the \(rowCount) planned")
     }
     let row = pages[current].endRow
     pages[current].endRow += 1

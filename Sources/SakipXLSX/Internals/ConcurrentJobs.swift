@@ -1,12 +1,13 @@
 import Dispatch
 import Synchronization
 
-/// Jobs that `Workbook.fillConcurrently(_:)` runs on one thread each.
+/// Jobs run on one thread each: the sheet fills of `Workbook.fillConcurrently(_:)`, and
+/// `workbook_close` beside the caller's `whileClosing` work in `Workbook.write`.
 ///
-/// The jobs capture sheets, which are classes bound to one thread. Handing them to other
-/// threads is sound here because each job alone touches its sheets, the workbook-wide state
-/// they read (formats and their numbers) is frozen while they run, and `run()` returns only
-/// after every job has finished.
+/// The jobs capture classes bound to one thread (sheets, the workbook handle). Handing them to
+/// other threads is sound here because no two jobs touch the same one — each fill job its
+/// own sheets, with the workbook-wide formats frozen; `workbook_close` the handle, while the
+/// other job never sees it — and `run()` returns only after every job has finished.
 struct ConcurrentJobs: @unchecked Sendable {
   private let jobs: [() throws -> Void]
 

@@ -45,7 +45,8 @@ func u8<T: RawRepresentable>(_ constant: T) -> UInt8 where T.RawValue: BinaryInt
 /// Each distinct style is registered once and gets a number (its `CellFormat`); the
 /// libxlsxwriter format behind a number is made the first time a cell uses it, so formats
 /// are created in the order cells first use them whether a caller passes `CellStyle`s or
-/// `CellFormat`s (that order decides the `styles.xml` a workbook gets).
+/// `CellFormat`s (that order decides the `styles.xml` a workbook gets) — except that
+/// `freezeFormats()` makes and numbers every registered one at once, in registration order.
 ///
 /// Not `Sendable`: a workbook is built on one thread inside `Workbook.write`, except while
 /// its formats are frozen (`freezeFormats()`): then nothing here changes, and sheets may be
@@ -113,6 +114,7 @@ final class WorkbookHandle {
 
   /// A C copy of `text` that lives until the workbook is closed.
   func retain(_ text: String) -> UnsafeMutablePointer<CChar>? {
+    assert(!formatsAreFrozen, "a C string retained while sheets are filled concurrently")
     guard let copy = strdup(text) else { return nil }
     cStrings.append(copy)
     return copy
@@ -203,6 +205,7 @@ final class WorkbookHandle {
   /// a table shared by all sheets: frozen, sheets can be written on several threads, and the
   /// numbering (hence `styles.xml`) does not depend on which thread got there first.
   func freezeFormats() throws(XLSXError) {
+    try requireUnfrozen("sheets filled concurrently")
     for number in registeredStyles.indices {
       if let format = try format(for: CellFormat(workbook: token, number: number)) {
         _ = lxw_format_get_xf_index(format)

@@ -48,7 +48,7 @@ enum Zlib {
   /// The corresponding C functions are `inflateInit2_` (window bits −15: raw DEFLATE),
   /// `inflateReset`, `inflate`, `inflateEnd` and `crc32_z`.
   ///
-  /// Not `Sendable`: one verification uses it on one thread.
+  /// Not `Sendable`: each verifying thread has its own.
   final class Inflater {
     /// zlib keeps a pointer back to the stream and refuses calls from another address
     /// (`inflateStateCheck`), so the stream lives at one heap address rather than in a

@@ -229,18 +229,53 @@ func ref(_ row: Int, _ col: Int) -> String { Ref.cell(row, col) }
     #expect(sheet[ref(6, columns.obstacles)]?.inline == "=1+1")
   }
 
-  /// Every sheet's cells as text, a shared string by its text, without style numbers (which
-  /// are numbered in another order when rows are written on two threads).
-  private func contents(_ parts: [String: String]) -> [String: [String: String]] {
+  /// Every sheet's cells as text, a shared string by its text, with its style spelled out
+  /// (number format, font, fill, border, alignment) rather than numbered: formats are numbered
+  /// in another order when rows are written on two threads.
+  private func contents(_ parts: [String: String], styles: Bool = false) throws -> [String: [String: String]] {
     let strings = sharedStrings(parts)
+    let xfs = try resolvedStyles(parts["xl/styles.xml"] ?? "")
     var sheets: [String: [String: String]] = [:]
     for (index, name) in sheetNames(parts).enumerated() {
-      let sheet = cells(parts["xl/worksheets/sheet\(index + 1).xml"] ?? "")
-      sheets[name] = sheet.mapValues { cell in
-        "\(cell.formula ?? "")|\(cell.type == "s" || cell.type == "inlineStr" ? text(of: cell, strings) ?? "" : cell.value ?? "")"
-      }
+      let xml = parts["xl/worksheets/sheet\(index + 1).xml"] ?? ""
+      let styleOf = Dictionary(
+        xml.matches(of: #/<c r="([A-Z]+[0-9]+)" s="([0-9]+)"/#).map { (String($0.1), Int($0.2) ?? 0) },
+        uniquingKeysWith: { a, _ in a })
+      sheets[name] = Dictionary(uniqueKeysWithValues: cells(xml).map { reference, cell in
+        let value = cell.type == "s" || cell.type == "inlineStr" ? text(of: cell, strings) ?? "" : cell.value ?? ""
+        let style = styles ? xfs[styleOf[reference] ?? 0] ?? "?" : ""
+        return (reference, "\(cell.formula ?? "")|\(value)|\(style)")
+      })
     }
     return sheets
+  }
+
+  /// Each cell format of `styles.xml` (by its number) as the number format, font, fill and
+  /// border it points to and its own alignment.
+  private func resolvedStyles(_ xml: String) throws -> [Int: String] {
+    func items(_ list: String, _ item: String) throws -> [String] {
+      guard let body = xml.firstMatch(of: try Regex("<\(list)[^>]*>(.*?)</\(list)>").dotMatchesNewlines())
+      else { return [] }
+      let inner = String(body.output[1].substring ?? "")
+      return inner.matches(of: try Regex("<\(item)\\b.*?(?:/>|</\(item)>)").dotMatchesNewlines()).map { String(inner[$0.range]) }
+    }
+    let formats = Dictionary(
+      xml.matches(of: #/<numFmt numFmtId="([0-9]+)" formatCode="([^"]*)"/#).map { (String($0.1), String($0.2)) },
+      uniquingKeysWith: { a, _ in a })
+    let fonts = try items("fonts", "font"), fills = try items("fills", "fill")
+    let borders = try items("borders", "border")
+    var resolved: [Int: String] = [:]
+    for (number, xf) in try items("cellXfs", "xf").enumerated() {
+      func id(_ name: String) throws -> Int {
+        try xf.firstMatch(of: Regex("\(name)=\"([0-9]+)\"")).flatMap { Int($0.output[1].substring ?? "") } ?? 0
+      }
+      let format = try formats[String(id("numFmtId"))] ?? String(id("numFmtId"))
+      let pick = { (list: [String], index: Int) in list.indices.contains(index) ? list[index] : "?" }
+      let alignment = xf.firstMatch(of: #/<alignment[^>]*>/#).map { String($0.output) } ?? ""
+      resolved[number] = try [format, pick(fonts, id("fontId")), pick(fills, id("fillId")), pick(borders, id("borderId")), alignment]
+        .joined(separator: "|")
+    }
+    return resolved
   }
 
   @Test(arguments: [1_048_576, 15])
@@ -253,7 +288,10 @@ func ref(_ row: Int, _ col: Int) -> String { Ref.cell(row, col) }
     let (a, concurrent) = try fixture.write("a.xlsx", configuration: together)
     let (b, _) = try fixture.write("b.xlsx", configuration: together)
     #expect(sheetNames(concurrent) == sheetNames(serial))
-    #expect(contents(concurrent) == contents(serial))
+    let styled = try contents(concurrent, styles: true)
+    #expect(try styled == contents(serial, styles: true))
+    // Styles are spelled out, not all unknown: the rupiah format and a bold font appear.
+    #expect(styled.values.flatMap(\.values).contains { $0.contains("#,##0") && $0.contains("<b/>") })
     #expect(try Data(contentsOf: a) == Data(contentsOf: b))
   }
 
@@ -262,7 +300,7 @@ func ref(_ row: Int, _ col: Int) -> String { Ref.cell(row, col) }
     let fixture = try WorkbookFixture()
     let (_, parts) = try fixture.write(configuration: .init(rowLimit: 14, constantMemoryThreshold: 0))
     let names = sheetNames(parts)
-    let sheets = contents(parts)
+    let sheets = try contents(parts)
     let budget = try #require(names.firstIndex(of: "Anggaran"))
     var referenced: [String] = []
     for (_, cell) in cells(try #require(parts["xl/worksheets/sheet\(budget + 1).xml"])) {
@@ -271,7 +309,8 @@ func ref(_ row: Int, _ col: Int) -> String { Ref.cell(row, col) }
       let match = try #require(formula.firstMatch(of: #/(?:&apos;|')(Pengukuran[^'&]*)(?:&apos;|')!\$([A-Z]+)\$([0-9]+)/#))
       let target = try #require(sheets[String(match.1)]?["\(match.2)\(match.3)"], "\(formula)")
       // The referenced cell is the capaian formula, with the value cached in Anggaran.
-      #expect(target.hasSuffix("|\(cell.value ?? "")") && !target.hasPrefix("|"), "\(formula) → \(target)")
+      let fields = target.split(separator: "|", omittingEmptySubsequences: false)
+      #expect(fields.count == 3 && !fields[0].isEmpty && fields[1] == cell.value ?? "", "\(formula) → \(target)")
       referenced.append(String(match.1))
     }
     #expect(referenced.contains { $0.hasPrefix("Pengukuran (") }, "\(referenced)")
