@@ -7,7 +7,7 @@ import Synchronization
 /// one wait. `fold` runs under a lock, on whichever thread finished the result it waits for;
 /// with one worker (or one item) everything runs on the calling thread.
 func parallelFoldInOrder<T: Sendable, State: Sendable>(
-  _ initial: State, count: Int, workers: Int = defaultWorkerCount,
+  _ initial: consuming State, count: Int, workers: Int = defaultWorkerCount,
   _ body: @Sendable (Int) -> T, into fold: @Sendable (inout State, T) -> Void
 ) -> State {
   let threads = max(1, min(workers, count))
