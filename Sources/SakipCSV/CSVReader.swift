@@ -84,6 +84,16 @@ public struct CSVText: Sendable {
   /// The encoding the bytes were found to be in.
   public var encoding: TextEncoding { text.encoding }
 
+  /// How many physical lines the text has (LF-ended, else CR-ended): never fewer than its
+  /// records, so a caller can reserve room for them.
+  public var lineCount: Int {
+    text.utf8.withUnsafeBufferPointer { whole in
+      let buffer = UnsafeBufferPointer(rebasing: whole[text.start...])
+      let lines = LibCSVParser.count(0x0A, in: buffer)
+      return 1 + (lines > 0 ? lines : LibCSVParser.count(0x0D, in: buffer))
+    }
+  }
+
   /// Parses the records and calls `body` with each in order, without keeping them; returns how
   /// many there were.
   public func forEachRecord(_ body: (CSVRecord) -> Void) throws(CSVReadError) -> Int {

@@ -26,6 +26,9 @@ struct InputFile {
     return file
   }
 
+  /// How many physical lines an opened file has, before it is parsed: at least its records.
+  var lineCount: Int { text?.lineCount ?? 0 }
+
   /// Parses the records of an opened file and hands each to `body` in file order, without
   /// keeping them; the text is let go afterwards. A file that does not parse gets its failure,
   /// and what was found about its text is taken back (it is not reported for such a file).
@@ -151,7 +154,8 @@ extension DefinitionsReading {
   static func load(_ path: String, options: ReadOptions) throws(SakipError) -> (reading: DefinitionsReading, source: SourceSummary) {
     // Each record is read as it is parsed: the file's records are never all held at once.
     var file = InputFile.open(path, options: options)
-    var definitions = DefinitionsReader.Reading(DefinitionsReader(file: path, decimalMark: file.decimalMark(options)))
+    var definitions = DefinitionsReader.Reading(
+      DefinitionsReader(file: path, decimalMark: file.decimalMark(options)), expectedRows: file.lineCount)
     file.forEachRecord { definitions.add($0) }
     if let failure = file.failure { throw .definitionsUnreadable(path: path, failure) }
     let reading = definitions.finish()

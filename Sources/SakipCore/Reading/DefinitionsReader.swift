@@ -51,8 +51,11 @@ public struct DefinitionsReader: Sendable {
     /// Every indicator of a section repeats its name and most repeat a unit: one copy of each.
     private var sharedTexts: Set<String> = []
 
-    init(_ reader: DefinitionsReader) {
+    /// Starts reading; `expectedRows` (a file's line count) reserves room for the indicators
+    /// at once, rather than growing their array by doubling while the file's text is held.
+    init(_ reader: DefinitionsReader, expectedRows: Int = 0) {
       self.reader = reader
+      indicators.reserveCapacity(expectedRows)
     }
 
     /// Takes the next record of the file.
