@@ -39,6 +39,7 @@ public struct DefinitionsReader: Sendable {
     /// Rows read on every core at once.
     static let batchSize = 8192
 
+    /// The line of the file's first record, where a file without a header is refused.
     private var firstLine: Int?
     private var header: (line: Int, columns: [DefinitionColumn: (index: Int, name: String)])?
     /// Required columns missing from the header: the file is refused without reading its rows.
@@ -60,7 +61,7 @@ public struct DefinitionsReader: Sendable {
 
     /// Takes the next record of the file.
     mutating func add(_ record: CSVRecord) {
-      guard let header else {
+      guard header != nil else {
         if firstLine == nil { firstLine = record.line }
         if record.fields.contains(where: HeaderMatcher.isCodeHeader) { readHeader(record) }
         return
