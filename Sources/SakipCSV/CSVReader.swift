@@ -50,14 +50,55 @@ public struct CSVReader: Sendable {
   /// Reads `bytes` and calls `body` with each record in order, without keeping them; returns what
   /// was found.
   public func read(bytes: [UInt8], _ body: (CSVRecord) -> Void) throws(CSVReadError) -> CSVSummary {
+    let text = try prepare(bytes: bytes)
+    let recordCount = try text.forEachRecord(body)
+    return CSVSummary(
+      encoding: text.encoding, delimiter: text.delimiter, byteCount: text.byteCount,
+      recordCount: recordCount)
+  }
+
+  /// Decodes `bytes` and finds the delimiter, without parsing any record yet: what a caller
+  /// needs to know before the first record (the delimiter implies the decimal mark).
+  public func prepare(bytes: [UInt8]) throws(CSVReadError) -> CSVText {
     if let delimiter, delimiter == 0x22 || delimiter == 0x0A || delimiter == 0x0D || delimiter >= 0x80 {
       throw .unsupportedDelimiter(delimiter)
     }
     let text = try TextDecoding.decode(bytes)
-    let result: Result<CSVSummary, CSVReadError> = text.utf8.withUnsafeBufferPointer { whole in
+    let delimiter =
+      self.delimiter
+      ?? text.utf8.withUnsafeBufferPointer { whole in
+        CSVDialect.detectDelimiter(in: UnsafeBufferPointer(rebasing: whole[text.start...]), headerNames: headerNames)
+      }
+    return CSVText(text: text, delimiter: delimiter, byteCount: bytes.count)
+  }
+}
+
+/// A CSV file's text decoded to UTF-8 and its delimiter found, its records not parsed yet.
+public struct CSVText: Sendable {
+  fileprivate let text: DecodedText
+  /// The delimiter used: given explicitly or detected (`;`, `,` or tab).
+  public let delimiter: UInt8
+  /// The size of the input in bytes, as read (before any transcoding).
+  public let byteCount: Int
+
+  /// The encoding the bytes were found to be in.
+  public var encoding: TextEncoding { text.encoding }
+
+  /// How many physical lines the text has (LF-ended, else CR-ended): never fewer than its
+  /// records, so a caller can reserve room for them.
+  public var lineCount: Int {
+    text.utf8.withUnsafeBufferPointer { whole in
       let buffer = UnsafeBufferPointer(rebasing: whole[text.start...])
-      let delimiter =
-        self.delimiter ?? CSVDialect.detectDelimiter(in: buffer, headerNames: headerNames)
+      let lines = LibCSVParser.count(0x0A, in: buffer)
+      return 1 + (lines > 0 ? lines : LibCSVParser.count(0x0D, in: buffer))
+    }
+  }
+
+  /// Parses the records and calls `body` with each in order, without keeping them; returns how
+  /// many there were.
+  public func forEachRecord(_ body: (CSVRecord) -> Void) throws(CSVReadError) -> Int {
+    let result: Result<Int, CSVReadError> = text.utf8.withUnsafeBufferPointer { whole in
+      let buffer = UnsafeBufferPointer(rebasing: whole[text.start...])
       return withoutActuallyEscaping(body) { emit in
         let sink = ParseSink(emit: emit)
         do throws(CSVReadError) {
@@ -65,10 +106,7 @@ public struct CSVReader: Sendable {
         } catch {
           return .failure(error)
         }
-        return .success(
-          CSVSummary(
-            encoding: text.encoding, delimiter: delimiter, byteCount: bytes.count,
-            recordCount: sink.recordCount))
+        return .success(sink.recordCount)
       }
     }
     return try result.get()

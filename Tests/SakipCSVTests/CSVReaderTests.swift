@@ -128,6 +128,27 @@ import Testing
     #expect(summary == CSVSummary(encoding: .utf8, delimiter: semicolon, byteCount: bytes.count, recordCount: 3))
   }
 
+  /// A caller learns the delimiter and a bound on the records before any record is parsed.
+  @Test func preparedTextGivesDelimiterAndLineCountBeforeParsing() throws {
+    let reader = CSVReader(headerNames: ["kode"])
+    let text = try reader.prepare(bytes: Array("\u{FEFF}Kode,Nama\r\n1,\"a\r\nb\"\r\n2,c".utf8))
+    #expect(text.delimiter == UInt8(ascii: ","))
+    #expect(text.encoding == .utf8WithBOM)
+    #expect(text.lineCount == 4)  // three records: one spans two lines
+    var fields: [[String]] = []
+    #expect(try text.forEachRecord { fields.append($0.fields) } == 3)
+    #expect(fields == [["Kode", "Nama"], ["1", "a\r\nb"], ["2", "c"]])
+    #expect(try reader.prepare(bytes: Array("a;b\rc;d\r".utf8)).lineCount == 3)  // CR-only
+  }
+
+  /// Records wider than any before them come whole, however the field buffer is sized.
+  @Test func recordsGrowingWiderKeepEveryField() throws {
+    let rows = (1...40).map { width in (1...width).map { "f\($0)" } }
+    let text = rows.map { $0.joined(separator: ";") }.joined(separator: "\n")
+    let document = try CSVReader(delimiter: semicolon).read(bytes: Array(text.utf8))
+    #expect(document.records.map(\.fields) == rows)
+  }
+
   @Test func streamingAFile() throws {
     var lines: [Int] = []
     let summary = try CSVReader().read(contentsOf: fixturePath("crlf.csv")) { lines.append($0.line) }

@@ -31,6 +31,8 @@ final class ParseSink {
   @exclusivity(unchecked) private var fieldLines: [Int] = []
   @exclusivity(unchecked) private var recordLine = 0
   @exclusivity(unchecked) private var spansLines = false
+  /// The most fields a record had so far.
+  @exclusivity(unchecked) private var widest = 0
   private let emit: (CSVRecord) -> Void
 
   init(emit: @escaping (CSVRecord) -> Void) {
@@ -58,12 +60,20 @@ final class ParseSink {
   @inline(__always)
   func endRecord() {
     let line = fields.isEmpty ? self.line : recordLine
-    let capacity = fields.count
+    let count = fields.count
     emit(CSVRecord(fields: fields, line: line, fieldLines: spansLines ? fieldLines : []))
     recordCount += 1
-    // Reuses the buffer when the body did not keep the record (streaming); otherwise allocates.
-    fields.removeAll(keepingCapacity: true)
-    if fields.capacity < capacity { fields.reserveCapacity(capacity) }
+    if count > widest {
+      // The next buffer holds exactly the widest record so far, rather than the room doubling
+      // left: a kept record (a whole document) carries no unused slots.
+      widest = count
+      fields = []
+      fields.reserveCapacity(widest)
+    } else {
+      // Reuses the buffer when the body did not keep the record (streaming); otherwise
+      // allocates one of the same size.
+      fields.removeAll(keepingCapacity: true)
+    }
     if spansLines {
       fieldLines = []
       spansLines = false
@@ -155,6 +165,18 @@ enum LibCSVParser {
   ) -> Int {
     guard let found = memchr(base + from, Int32(byte), count - from) else { return count }
     return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+  }
+
+  /// Returns how many times `byte` occurs in `text`.
+  static func count(_ byte: UInt8, in text: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = text.baseAddress else { return 0 }
+    var found = 0
+    var start = 0
+    while start < text.count {
+      start = position(of: byte, in: base, from: start, count: text.count) + 1
+      if start <= text.count { found += 1 }
+    }
+    return found
   }
 
   /// Builds the error for a failed `csv_parse` or `csv_fini` from `csv_error`.

@@ -10,8 +10,44 @@ struct InputFile {
   /// The line a failure was found on, when there is one (a NUL byte, a stray quote).
   var failureLine: Int?
 
+  /// The text, decoded and its delimiter found, between ``open(_:options:)`` and the parse.
+  private var text: CSVText?
+
+  /// Reads the file at `path` whole, every record kept.
   static func read(_ path: String, options: ReadOptions) -> InputFile {
-    let data: Data
+    var file = open(path, options: options)
+    guard let text = file.text else { return file }
+    var records: [CSVRecord] = []
+    file.forEachRecord { records.append($0) }
+    if file.failure == nil {
+      file.document = CSVDocument(
+        records: records, encoding: text.encoding, delimiter: text.delimiter, byteCount: text.byteCount)
+    }
+    return file
+  }
+
+  /// How many physical lines an opened file has, before it is parsed: at least its records.
+  var lineCount: Int { text?.lineCount ?? 0 }
+
+  /// Parses the records of an opened file and hands each to `body` in file order, without
+  /// keeping them; the text is let go afterwards. A file that does not parse gets its failure,
+  /// and what was found about its text is taken back (it is not reported for such a file).
+  mutating func forEachRecord(_ body: (CSVRecord) -> Void) {
+    guard let text else { return }
+    self.text = nil
+    do {
+      summary.rows = try text.forEachRecord(body)
+    } catch {
+      summary.encoding = nil
+      summary.delimiter = nil
+      summary.rows = 0
+      failure = Self.reason(error)
+    }
+  }
+
+  /// Reads the file at `path`: its bytes, their hash, their encoding and the delimiter. Its
+  /// records are parsed by ``forEachRecord(_:)``.
+  static func open(_ path: String, options: ReadOptions) -> InputFile {
     // Only regular files are read: a pipe would block the run forever, and Foundation's
     // messages for folders and pipes ("error 256", "no permission") tell the user nothing.
     var status = stat()
@@ -30,14 +66,15 @@ struct InputFile {
         summary: SourceSummary(file: path, bytes: 0, sha256: "", encoding: nil, delimiter: nil, rows: 0),
         document: nil, failure: notRegular)
     }
+    let bytes: [UInt8]
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
+      // Copied out of the `Data` at once, so the file is not held twice while it is parsed.
+      bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
     } catch {
       return InputFile(
         summary: SourceSummary(file: path, bytes: 0, sha256: "", encoding: nil, delimiter: nil, rows: 0),
         document: nil, failure: .io(Self.describe(error)))
     }
-    let bytes = [UInt8](data)
     let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     var summary = SourceSummary(file: path, bytes: bytes.count, sha256: hash, encoding: nil, delimiter: nil, rows: 0)
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
@@ -45,11 +82,12 @@ struct InputFile {
     }
     let reader = CSVReader(delimiter: options.delimiter, headerNames: HeaderMatcher.codeHeaderNames)
     do {
-      let document = try reader.read(bytes: bytes)
-      summary.encoding = document.encoding.rawValue
-      summary.delimiter = document.delimiter == 9 ? "\\t" : String(UnicodeScalar(document.delimiter))
-      summary.rows = document.records.count
-      return InputFile(summary: summary, document: document, failure: nil)
+      let text = try reader.prepare(bytes: bytes)
+      summary.encoding = text.encoding.rawValue
+      summary.delimiter = text.delimiter == 9 ? "\\t" : String(UnicodeScalar(text.delimiter))
+      var file = InputFile(summary: summary, document: nil, failure: nil)
+      file.text = text
+      return file
     } catch {
       var file = InputFile(summary: summary, document: nil, failure: Self.reason(error))
       if case .nulBytes(let line) = error { file.failureLine = line }
@@ -57,8 +95,10 @@ struct InputFile {
     }
   }
 
+  /// The decimal mark to read numbers with: as asked, else the one the delimiter implies.
   func decimalMark(_ options: ReadOptions) -> DecimalMark {
-    options.decimalMark ?? DecimalMark.implied(byDelimiter: document?.delimiter ?? UInt8(ascii: ";"))
+    options.decimalMark
+      ?? DecimalMark.implied(byDelimiter: text?.delimiter ?? document?.delimiter ?? UInt8(ascii: ";"))
   }
 
   static func reason(_ error: CSVReadError) -> UnreadableReason {
@@ -112,11 +152,13 @@ extension DefinitionsReading {
   /// Reads the definitions file every command starts from, and refuses it with every problem
   /// listed when it cannot be used (SPEC §2).
   static func load(_ path: String, options: ReadOptions) throws(SakipError) -> (reading: DefinitionsReading, source: SourceSummary) {
-    let file = InputFile.read(path, options: options)
-    guard let document = file.document else {
-      throw .definitionsUnreadable(path: path, file.failure ?? .empty)
-    }
-    let reading = DefinitionsReader(file: path, decimalMark: file.decimalMark(options)).read(document.records)
+    // Each record is read as it is parsed: the file's records are never all held at once.
+    var file = InputFile.open(path, options: options)
+    var definitions = DefinitionsReader.Reading(
+      DefinitionsReader(file: path, decimalMark: file.decimalMark(options)), expectedRows: file.lineCount)
+    file.forEachRecord { definitions.add($0) }
+    if let failure = file.failure { throw .definitionsUnreadable(path: path, failure) }
+    let reading = definitions.finish()
     guard reading.isUsable else { throw .definitionsRefused(reading.findings) }
     return (reading, file.summary)
   }

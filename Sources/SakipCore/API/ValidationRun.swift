@@ -68,40 +68,30 @@ public enum ValidationRun {
     }
     guard let period else { throw .usage(.periodUnknown) }
 
-    // Each form is parsed as soon as it is read and its records dropped, on every core: memory
-    // holds what the forms say, never all their text at once.
+    // Each form is parsed as soon as it is read and its records dropped, on every core, and its
+    // values merged in path order as soon as the forms before it are: memory holds what the
+    // forms say once, never all their text at once.
     let done = Mutex<Int>(0)
-    let loaded = parallelMap(count: paths.count) { i in
-      let form = LoadedForm.load(paths[i], options: request.read, period: period, definitions: definitions)
-      // Under the lock, so the display counts up in order and ends on n of n.
-      done.withLock { count in
-        count += 1
-        progress?(count, paths.count)
-      }
-      return form
-    }
-
-    var forms: [Form] = []
-    var unreadableSections: [String: String] = [:]
-    for file in loaded {
-      inputs.append(file.summary)
-      guard let (form, formFindings) = file.parsed else {
-        let section = sectionNamed(byFile: file.path, in: definitions)
-        if let section { unreadableSections[file.path] = section }
-        findings.append(
-          Finding(.unreadableFile, at: SourceLocation(file: file.path, line: file.failureLine ?? lineOf(file.failure)),
-            section: section, .unreadable(file.failure ?? .empty)))
-        continue
-      }
-      forms.append(form)
-      findings += formFindings
-    }
+    let loaded = parallelFoldInOrder(
+      LoadedForms(definitions: definitions, period: period), count: paths.count,
+      { i in
+        let form = LoadedForm.load(paths[i], options: request.read, period: period, definitions: definitions)
+        // Under the lock, so the display counts up in order and ends on n of n.
+        done.withLock { count in
+          count += 1
+          progress?(count, paths.count)
+        }
+        return form
+      }, into: { $0.add($1) })
+    inputs += loaded.summaries
+    findings += loaded.findings
 
     var input = ValidationInput(
-      definitions: definitions, forms: forms, period: period, year: request.year, rules: request.rules)
-    input.sectionsWithUnreadableForms = Set(unreadableSections.values)
+      definitions: definitions, forms: loaded.forms, period: period, year: request.year, rules: request.rules)
+    input.sectionsWithUnreadableForms = Set(loaded.unreadableSections.values)
+    input.merged = loaded.merge
     var outcome = Validator.validate(input)
-    outcome.formSections.merge(unreadableSections) { current, _ in current }
+    outcome.formSections.merge(loaded.unreadableSections) { current, _ in current }
     findings += outcome.findings
     let sorted = sort(findings, sections: definitions.sections)
     return ValidationReport(
@@ -194,5 +184,41 @@ struct LoadedForm: Sendable {
     }
     return LoadedForm(
       path: path, summary: file.summary, parsed: parsed, failure: file.failure, failureLine: file.failureLine)
+  }
+}
+
+/// The forms read so far, taken in path order: each form's values go into the merge as soon as
+/// it is read, and the form is kept without them.
+struct LoadedForms: Sendable {
+  let definitions: IndicatorDefinitions
+  /// What was found about each file, in path order.
+  var summaries: [SourceSummary] = []
+  var forms: [Form] = []
+  /// What reading found wrong, form by form in path order.
+  var findings: [Finding] = []
+  /// The section of each file that could not be read, by path, when its name tells.
+  var unreadableSections: [String: String] = [:]
+  var merge: FormMerge
+
+  init(definitions: IndicatorDefinitions, period: Quarter) {
+    self.definitions = definitions
+    merge = FormMerge(for: definitions, through: period)
+  }
+
+  /// Takes the next file in path order.
+  mutating func add(_ file: LoadedForm) {
+    summaries.append(file.summary)
+    guard let (form, formFindings) = file.parsed else {
+      let section = ValidationRun.sectionNamed(byFile: file.path, in: definitions)
+      if let section { unreadableSections[file.path] = section }
+      findings.append(
+        Finding(.unreadableFile,
+          at: SourceLocation(file: file.path, line: file.failureLine ?? ValidationRun.lineOf(file.failure)),
+          section: section, .unreadable(file.failure ?? .empty)))
+      return
+    }
+    merge.add(form)
+    forms.append(form.droppingValues())
+    findings += formFindings
   }
 }

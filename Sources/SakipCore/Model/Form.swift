@@ -57,3 +57,18 @@ public struct Form: Sendable {
 
   public init(file: String) { self.file = file }
 }
+
+extension Form {
+  /// The form without the values and free texts of its rows, once they are merged: each row
+  /// keeps its code, line, unit and target, which the checks after merging compare with the
+  /// definitions.
+  public func droppingValues() -> Form {
+    var form = self
+    for i in form.rows.indices {
+      form.rows[i].realisations = []
+      form.rows[i].budget = []
+      form.rows[i].texts = FreeTexts()
+    }
+    return form
+  }
+}

@@ -22,95 +22,153 @@ public struct DefinitionsReader: Sendable {
     self.decimalMark = decimalMark
   }
 
+  /// Reads the definitions from all the records of the file, in file order.
   public func read(_ records: [CSVRecord]) -> DefinitionsReading {
-    var findings: [Finding] = []
-    func report(_ line: Int?, _ column: String?, _ code: IndicatorCode?, _ message: FindingMessage,
-      severity: Severity = .error)
-    {
+    var reading = Reading(self)
+    for record in records { reading.add(record) }
+    return reading.finish()
+  }
+
+  /// The definitions file being read record by record, in file order: neither the file's
+  /// records nor its rows as read are ever all held at once.
+  ///
+  /// Records after the header wait in a batch; a full batch is read on every core, each row on
+  /// its own, then joined in file order, where duplicates are found.
+  struct Reading {
+    let reader: DefinitionsReader
+    /// Rows read on every core at once.
+    static let batchSize = 8192
+
+    /// The line of the file's first record, where a file without a header is refused.
+    private var firstLine: Int?
+    private var header: (line: Int, columns: [DefinitionColumn: (index: Int, name: String)])?
+    /// Required columns missing from the header: the file is refused without reading its rows.
+    private var missingColumns: [DefinitionColumn] = []
+    private var batch: [CSVRecord] = []
+    private var findings: [Finding] = []
+    private var indicators: [IndicatorDefinition] = []
+    private var firstLineOf: [IndicatorCode: Int] = [:]
+    private var parentCells: [(IndicatorCode, IndicatorCode, Int, String)] = []
+    /// Every indicator of a section repeats its name and most repeat a unit: one copy of each.
+    private var sharedTexts: Set<String> = []
+
+    /// Starts reading; `expectedRows` (a file's line count) reserves room for the indicators
+    /// at once, rather than growing their array by doubling while the file's text is held.
+    init(_ reader: DefinitionsReader, expectedRows: Int = 0) {
+      self.reader = reader
+      indicators.reserveCapacity(expectedRows)
+    }
+
+    /// Takes the next record of the file.
+    mutating func add(_ record: CSVRecord) {
+      guard header != nil else {
+        if firstLine == nil { firstLine = record.line }
+        if record.fields.contains(where: HeaderMatcher.isCodeHeader) { readHeader(record) }
+        return
+      }
+      guard missingColumns.isEmpty else { return }
+      if batch.isEmpty { batch.reserveCapacity(Self.batchSize) }
+      batch.append(record)
+      if batch.count == Self.batchSize { readBatch() }
+    }
+
+    private mutating func readHeader(_ record: CSVRecord) {
+      var columns: [DefinitionColumn: (index: Int, name: String)] = [:]
+      for (i, name) in record.fields.enumerated() {
+        if let column = HeaderMatcher.definitionColumn(of: name), columns[column] == nil {
+          columns[column] = (i, name.trimmed)
+        }
+      }
+      header = (record.line, columns)
+      missingColumns = DefinitionColumn.allCases.filter { $0.isRequired && columns[$0] == nil }
+    }
+
+    /// Reads the waiting rows on every core and joins them in file order.
+    private mutating func readBatch() {
+      guard let columns = header?.columns, !batch.isEmpty else { return }
+      let reader = self.reader
+      let rows = parallelChunks(batch[...], chunkSize: 2048) { $0.compactMap { reader.readRow($0, columns) } }
+      batch.removeAll(keepingCapacity: true)
+      for row in rows {
+        findings += row.missingCells
+        guard let code = row.code else { continue }
+        if let first = firstLineOf[code] {
+          report(row.line, row.codeColumn, code, .definitionDuplicate(firstLine: first))
+          continue
+        }
+        firstLineOf[code] = row.line
+        findings += row.problems
+        if let parent = row.parent { parentCells.append((code, parent, row.line, row.parentColumn)) }
+        if var definition = row.definition {
+          definition.unit = sharedTexts.insert(definition.unit).memberAfterInsert
+          definition.section = sharedTexts.insert(definition.section).memberAfterInsert
+          indicators.append(definition)
+        }
+      }
+    }
+
+    private mutating func report(
+      _ line: Int?, _ column: String?, _ code: IndicatorCode?, _ message: FindingMessage,
+      severity: Severity = .error
+    ) {
       findings.append(
         Finding(.invalidDefinition, severity: severity,
-          at: SourceLocation(file: file, line: line, column: column), indicator: code, message))
+          at: SourceLocation(file: reader.file, line: line, column: column), indicator: code, message))
     }
 
-    guard let headerIndex = records.firstIndex(where: { $0.fields.contains(where: HeaderMatcher.isCodeHeader) })
-    else {
-      report(records.first?.line, nil, nil, .definitionColumnsMissing(["kode"]))
-      return DefinitionsReading(definitions: IndicatorDefinitions([]), findings: findings)
-    }
-    let header = records[headerIndex]
-    var columns: [DefinitionColumn: (index: Int, name: String)] = [:]
-    for (i, name) in header.fields.enumerated() {
-      if let column = HeaderMatcher.definitionColumn(of: name), columns[column] == nil {
-        columns[column] = (i, name.trimmed)
+    /// Checks the rows against each other (the cascade, the targets) once all are read.
+    mutating func finish() -> DefinitionsReading {
+      guard let header else {
+        report(firstLine, nil, nil, .definitionColumnsMissing(["kode"]))
+        return DefinitionsReading(definitions: IndicatorDefinitions([]), findings: findings)
       }
-    }
-    let missing = DefinitionColumn.allCases.filter { $0.isRequired && columns[$0] == nil }
-    if !missing.isEmpty {
-      report(header.line, nil, nil, .definitionColumnsMissing(missing.map(\.rawValue)))
-      return DefinitionsReading(definitions: IndicatorDefinitions([]), findings: findings)
-    }
+      if !missingColumns.isEmpty {
+        report(header.line, nil, nil, .definitionColumnsMissing(missingColumns.map(\.rawValue)))
+        return DefinitionsReading(definitions: IndicatorDefinitions([]), findings: findings)
+      }
+      readBatch()
+      batch = []
+      sharedTexts = []
 
-    // Rows are read on every core, each on its own, then joined in file order, where
-    // duplicates are found.
-    let columnsFound = columns
-    let rows = parallelChunks(records[(headerIndex + 1)...]) { $0.compactMap { readRow($0, columnsFound) } }
-    var indicators: [IndicatorDefinition] = []
-    var firstLine: [IndicatorCode: Int] = [:]
-    var parentCells: [(IndicatorCode, IndicatorCode, Int, String)] = []
-    // Every indicator of a section repeats its name and most repeat a unit: keep one copy of each.
-    var sharedTexts: Set<String> = []
-    func shared(_ text: String) -> String { sharedTexts.insert(text).memberAfterInsert }
-    for row in rows {
-      findings += row.missingCells
-      guard let code = row.code else { continue }
-      if let first = firstLine[code] {
-        report(row.line, row.codeColumn, code, .definitionDuplicate(firstLine: first))
-        continue
+      // The cascade: every parent exists, and no indicator is its own ancestor.
+      var parentOf: [IndicatorCode: IndicatorCode] = [:]
+      for (child, parent, line, column) in parentCells {
+        if firstLineOf[parent] == nil {
+          report(line, column, child, .definitionParentUnknown(parent))
+        } else {
+          parentOf[child] = parent
+        }
       }
-      firstLine[code] = row.line
-      findings += row.problems
-      if let parent = row.parent { parentCells.append((code, parent, row.line, row.parentColumn)) }
-      if var definition = row.definition {
-        definition.unit = shared(definition.unit)
-        definition.section = shared(definition.section)
-        indicators.append(definition)
+      firstLineOf = [:]
+      let onCycle = DefinitionsReader.codesOnCycles(starts: parentCells.map(\.0), parentOf: parentOf).codes
+      // Each cycle reported once, at its first row.
+      var reportedCycles: Set<IndicatorCode> = []
+      for (child, _, line, column) in parentCells where onCycle.contains(child) && !reportedCycles.contains(child) {
+        var path = [child]
+        var current = child
+        while let next = parentOf[current], next != child, path.count <= parentOf.count {
+          path.append(next)
+          current = next
+        }
+        report(line, column, child, .definitionCycle(path + [child]))
+        reportedCycles.formUnion(path)
       }
-    }
+      parentCells = []
 
-    // The cascade: every parent exists, and no indicator is its own ancestor.
-    var parentOf: [IndicatorCode: IndicatorCode] = [:]
-    for (child, parent, line, column) in parentCells {
-      if firstLine[parent] == nil {
-        report(line, column, child, .definitionParentUnknown(parent))
-      } else {
-        parentOf[child] = parent
+      for indicator in indicators {
+        for warning in TargetWarning.warnings(for: indicator) {
+          let (column, message) = warning.finding
+          report(indicator.line, column, indicator.code, message, severity: .warning)
+        }
       }
-    }
-    let onCycle = Self.codesOnCycles(starts: parentCells.map(\.0), parentOf: parentOf).codes
-    // Each cycle reported once, at its first row.
-    var reportedCycles: Set<IndicatorCode> = []
-    for (child, _, line, column) in parentCells where onCycle.contains(child) && !reportedCycles.contains(child) {
-      var path = [child]
-      var current = child
-      while let next = parentOf[current], next != child, path.count <= parentOf.count {
-        path.append(next)
-        current = next
+      if indicators.isEmpty && findings.isEmpty {
+        report(header.line, nil, nil, .definitionEmpty)
       }
-      report(line, column, child, .definitionCycle(path + [child]))
-      reportedCycles.formUnion(path)
+      findings.sort { ($0.location.line ?? 0) < ($1.location.line ?? 0) }
+      let definitions = IndicatorDefinitions(indicators)
+      indicators = []
+      return DefinitionsReading(definitions: definitions, findings: findings)
     }
-
-    for indicator in indicators {
-      for warning in TargetWarning.warnings(for: indicator) {
-        let (column, message) = warning.finding
-        report(indicator.line, column, indicator.code, message, severity: .warning)
-      }
-    }
-    if indicators.isEmpty && findings.isEmpty {
-      report(header.line, nil, nil, .definitionEmpty)
-    }
-    findings.sort { ($0.location.line ?? 0) < ($1.location.line ?? 0) }
-    return DefinitionsReading(definitions: IndicatorDefinitions(indicators), findings: findings)
   }
 
   /// One definitions row as read on its own, before it is checked against the others.

@@ -11,6 +11,9 @@ public struct ValidationInput: Sendable {
   /// Sections whose form arrived but could not be read (reported as `unreadable-file`, so not
   /// again as `missing-form`).
   public var sectionsWithUnreadableForms: Set<String> = []
+  /// The forms' values when they were merged as the forms were read (the forms then carry none
+  /// of them); `nil` merges the values `forms` carry.
+  public var merged: FormMerge?
 
   public init(
     definitions: IndicatorDefinitions, forms: [Form], period: Quarter, year: Int?,
@@ -46,46 +49,12 @@ public enum Validator {
     return ValidationOutcome(findings: findings, merged: merged, year: year, formSections: formSections)
   }
 
-  /// Merges values per (indicator, quarter) up to the period, reporting conflicts.
+  /// Merges values per (indicator, quarter) up to the period, reporting conflicts (or takes
+  /// the merge made while the forms were read).
   static func merge(_ input: ValidationInput, into findings: inout [Finding]) -> MergedValues {
-    var merged = MergedValues(for: input.definitions, through: input.period)
-    // Sections write the same kendala or faktor pendorong on many rows: keep one copy of each
-    // text once the forms are gone.
-    var sharedTexts: Set<String> = []
-    for form in input.forms {
-      for row in form.rows {
-        merged.noteOrigin(of: row.code, file: form.file, line: row.line)
-        let section = input.definitions.section(of: row.code)
-        for (cells, isBudget) in [(row.realisations, false), (row.budget, true)] {
-          for cell in cells where cell.quarter <= input.period {
-            let incoming = MergedCell(
-              value: cell.value, file: form.file, line: cell.line, column: cell.column,
-              isInvalid: cell.isInvalid)
-            let existing =
-              isBudget
-              ? merged.budget(of: row.code, in: cell.quarter) : merged.realisation(of: row.code, in: cell.quarter)
-            var keep = incoming
-            if let existing {
-              keep = existing
-              if !existing.value.isReported && !existing.isInvalid { keep = incoming }
-              if existing.value.isReported, cell.value.isReported, !sameValue(existing.value, cell.value) {
-                findings.append(
-                  Finding(.conflict, at: SourceLocation(file: form.file, line: cell.line, column: cell.column),
-                    section: section, indicator: row.code,
-                    .conflict(cell.quarter, budget: isBudget, value: cell.value,
-                      otherValue: existing.value, otherFile: existing.file, otherLine: existing.line)))
-              }
-            }
-            merged.set(keep, of: row.code, in: cell.quarter, budget: isBudget)
-          }
-        }
-        for field in FreeTextField.allCases {
-          guard let text = row.texts[field] else { continue }
-          merged.setText(sharedTexts.insert(text).memberAfterInsert, field, of: row.code)
-        }
-      }
-    }
-    return merged
+    let merge = input.merged ?? FormMerge(merging: input.forms, for: input.definitions, through: input.period)
+    findings += merge.conflicts
+    return merge.values
   }
 
   static func sameValue(_ a: ReportedValue, _ b: ReportedValue) -> Bool {
@@ -119,3 +88,65 @@ public enum Validator {
   }
 }
 
+/// Every form's values merged per (indicator, quarter) up to the period, one form at a time in
+/// path order (SPEC §3 "Several forms, one indicator"): a conflict keeps the value read first
+/// and is reported.
+public struct FormMerge: Sendable {
+  /// The values merged so far.
+  public private(set) var values: MergedValues
+  /// The conflicts found so far, in the order the forms were merged.
+  public private(set) var conflicts: [Finding] = []
+  private let definitions: IndicatorDefinitions
+  private let period: Quarter
+  /// Sections write the same kendala or faktor pendorong on many rows: one copy of each text
+  /// is kept once the forms are gone.
+  private var sharedTexts: Set<String> = []
+
+  /// Nothing merged yet, for the indicators of `definitions` and the quarters up to `period`.
+  public init(for definitions: IndicatorDefinitions, through period: Quarter) {
+    values = MergedValues(for: definitions, through: period)
+    self.definitions = definitions
+    self.period = period
+  }
+
+  /// The values of `forms`, merged in their order.
+  init(merging forms: [Form], for definitions: IndicatorDefinitions, through period: Quarter) {
+    self.init(for: definitions, through: period)
+    for form in forms { add(form) }
+  }
+
+  /// Merges the values of `form`, after those of every form merged before it.
+  public mutating func add(_ form: Form) {
+    for row in form.rows {
+      values.noteOrigin(of: row.code, file: form.file, line: row.line)
+      let section = definitions.section(of: row.code)
+      for (cells, isBudget) in [(row.realisations, false), (row.budget, true)] {
+        for cell in cells where cell.quarter <= period {
+          let incoming = MergedCell(
+            value: cell.value, file: form.file, line: cell.line, column: cell.column,
+            isInvalid: cell.isInvalid)
+          let existing =
+            isBudget
+            ? values.budget(of: row.code, in: cell.quarter) : values.realisation(of: row.code, in: cell.quarter)
+          var keep = incoming
+          if let existing {
+            keep = existing
+            if !existing.value.isReported && !existing.isInvalid { keep = incoming }
+            if existing.value.isReported, cell.value.isReported, !Validator.sameValue(existing.value, cell.value) {
+              conflicts.append(
+                Finding(.conflict, at: SourceLocation(file: form.file, line: cell.line, column: cell.column),
+                  section: section, indicator: row.code,
+                  .conflict(cell.quarter, budget: isBudget, value: cell.value,
+                    otherValue: existing.value, otherFile: existing.file, otherLine: existing.line)))
+            }
+          }
+          values.set(keep, of: row.code, in: cell.quarter, budget: isBudget)
+        }
+      }
+      for field in FreeTextField.allCases {
+        guard let text = row.texts[field] else { continue }
+        values.setText(sharedTexts.insert(text).memberAfterInsert, field, of: row.code)
+      }
+    }
+  }
+}

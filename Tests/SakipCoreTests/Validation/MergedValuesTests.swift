@@ -116,4 +116,43 @@ struct MergedValuesTests {
     #expect(findings.map(\.code) == [.conflict])
     #expect(merged.origin(of: p1)?.file == "first.csv")
   }
+
+  /// Forms merged one by one as they are read, then kept without their values, validate as
+  /// the whole forms do: the same findings in the same order, the same merged values.
+  @Test func mergingAsFormsAreReadValidatesAsMergingAtTheEnd() throws {
+    let form = """
+      Unit Kerja;Bidang Aplikasi
+      Tahun;2025
+      Periode;TW II
+      Kode;Satuan;Target;Realisasi TW I;Realisasi TW II;Realisasi Anggaran TW I;Kendala
+      P1;aplikasi;12;3;4;100;Hujan
+      P2;kali;80;60;;;
+      """
+    let later = form.replacingOccurrences(of: "P1;aplikasi;12;3;4;100;Hujan", with: "P1;aplikasi;12;5;;90;Banjir")
+    let definitions = try sampleDefinitions()
+    let forms = try [("first.csv", form), ("second.csv", later)].map { file, text in
+      try FormReader(file: file, decimalMark: .comma, defaultPeriod: .second).read(records(text), definitions: definitions).0
+    }
+    let whole = Validator.validate(ValidationInput(definitions: definitions, forms: forms, period: .second, year: 2025))
+    var merge = FormMerge(for: definitions, through: .second)
+    var kept: [Form] = []
+    for form in forms {
+      merge.add(form)
+      kept.append(form.droppingValues())
+    }
+    #expect(kept.allSatisfy { $0.rows.allSatisfy { $0.realisations.isEmpty && $0.budget.isEmpty } })
+    var input = ValidationInput(definitions: definitions, forms: kept, period: .second, year: 2025)
+    input.merged = merge
+    let asRead = Validator.validate(input)
+    #expect(asRead.findings == whole.findings)
+    #expect(asRead.findings.contains { $0.code == .conflict })
+    #expect(asRead.findings.contains { $0.code == .unitMismatch })
+    #expect(asRead.formSections == whole.formSections)
+    for indicator in definitions.indicators {
+      #expect(asRead.merged.realisations(of: indicator.code) == whole.merged.realisations(of: indicator.code))
+      #expect(asRead.merged.budget(of: indicator.code) == whole.merged.budget(of: indicator.code))
+      #expect(asRead.merged.texts(of: indicator.code) == whole.merged.texts(of: indicator.code))
+      #expect(asRead.merged.origin(of: indicator.code) == whole.merged.origin(of: indicator.code))
+    }
+  }
 }
