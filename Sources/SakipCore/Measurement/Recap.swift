@@ -16,26 +16,23 @@ public struct Recap: Sendable {
     self.measurements = Self.measureAll(report, rules: rules)
   }
 
-  /// Measures every indicator, in chunks on every core. The chunks are joined into an array of
-  /// exactly one measurement per indicator (joining them lazily would grow it by doubling),
-  /// each chunk let go as soon as it is copied.
+  /// Measures every indicator, in chunks on every core. Each chunk is appended to an array of
+  /// exactly one measurement per indicator as soon as the chunks before it are, and let go:
+  /// the measurements are not held twice.
   private static func measureAll(_ report: ValidationReport, rules: MeasurementRules) -> [IndicatorMeasurement] {
     let indicators = report.definitions.indicators
     let chunkSize = 4096
-    var chunks = parallelMap(count: (indicators.count + chunkSize - 1) / chunkSize) { c in
-      indicators[(c * chunkSize)..<min(indicators.count, (c + 1) * chunkSize)].map { indicator in
-        measure(
-          indicator, realisations: report.merged.reportedRealisations(of: indicator.code),
-          budget: report.merged.reportedBudget(of: indicator.code), through: report.period, rules: rules)
-      }
-    }
     var measurements: [IndicatorMeasurement] = []
     measurements.reserveCapacity(indicators.count)
-    for c in chunks.indices {
-      measurements += chunks[c]
-      chunks[c] = []
-    }
-    return measurements
+    return parallelFoldInOrder(
+      measurements, count: (indicators.count + chunkSize - 1) / chunkSize,
+      { c in
+        indicators[(c * chunkSize)..<min(indicators.count, (c + 1) * chunkSize)].map { indicator in
+          measure(
+            indicator, realisations: report.merged.reportedRealisations(of: indicator.code),
+            budget: report.merged.reportedBudget(of: indicator.code), through: report.period, rules: rules)
+        }
+      }, into: { $0 += $1 })
   }
 
   public var period: Quarter { report.period }
