@@ -8,20 +8,9 @@ import Synchronization
 func parallelMap<T: Sendable>(
   count: Int, workers: Int = defaultWorkerCount, _ body: @Sendable (Int) -> T
 ) -> [T] {
-  guard count > 0 else { return [] }
-  let threads = max(1, min(workers, count))
-  if threads == 1 { return (0..<count).map(body) }
-  let results = Mutex<[T?]>(Array(repeating: nil, count: count))
-  let next = Atomic<Int>(0)
-  DispatchQueue.concurrentPerform(iterations: threads) { _ in
-    while true {
-      let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-      guard i < count else { return }
-      let result = body(i)
-      results.withLock { $0[i] = result }
-    }
-  }
-  return results.withLock { $0.compactMap { $0 } }
+  var results: [T] = []
+  results.reserveCapacity(count)
+  return parallelFoldInOrder(results, count: count, workers: workers, body, into: { $0.append($1) })
 }
 
 /// Runs `body` on consecutive slices of `elements` (`chunkSize` at a time) on every core and
