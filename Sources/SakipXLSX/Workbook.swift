@@ -1,8 +1,9 @@
 import Foundation
 
 /// An XLSX workbook being written. Obtain one only through
-/// `Workbook.write(to:options:whileClosing:_:)`, which owns its whole life: a file at the target is either
-/// the complete, verified new workbook or whatever was there before — never a partial file.
+/// `Workbook.write(to:options:whileClosing:_:)`, which owns its whole life: a file at the
+/// target is either the complete, verified new workbook or whatever was there before — never
+/// a partial file.
 public final class Workbook {
   private let handle: WorkbookHandle
   private let options: WorkbookOptions
