@@ -72,7 +72,9 @@ public enum RecapBuilder {
     }
     // The JSON is written while the workbook is compressed (one core's work for seconds on a
     // province), both beside their targets. Only when both are complete are they renamed
-    // into place, one right after the other; when either fails, neither target is touched.
+    // into place, one right after the other; when either fails to be written, neither target
+    // is touched (only a failed rename of the JSON, after the workbook's, leaves the new
+    // workbook beside the old JSON).
     let workbookStage = AtomicFile.Staged(target: request.workbookPath)
     let json = Mutex<Result<AtomicFile.Staged?, SakipError>>(.success(nil))
     do {
