@@ -1,0 +1,54 @@
+import Foundation
+import SakipXLSX
+import Testing
+
+@testable import SakipCore
+
+/// `SplitTable`: a table continued over numbered sheets, every sheet created up front from the
+/// number of rows planned, rows handed out exactly as planned.
+@Suite struct SplitTableTests {
+  /// Writes a table of `rowCount` rows under a two-row header with room for 3 data rows per
+  /// sheet (row limit 6, one trailer row); returns the sheet names, each handed-out position
+  /// next to the planned one, and whether one row more is refused.
+  private func split(rowCount: Int) throws -> (names: [String], handed: [String], planned: [String], refusesMore: Bool) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sakip-split-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var result: (names: [String], handed: [String], planned: [String], refusesMore: Bool) = ([], [], [], false)
+    try Workbook.write(to: folder.appendingPathComponent("t.xlsx"), options: WorkbookOptions(constantMemory: true)) { workbook in
+      let palette = try StylePalette(workbook)
+      let table = try SplitTable(
+        workbook: workbook, cursor: { SheetCursor($0, styles: palette, measuresWidths: false) },
+        name: "Data", rowLimit: 6, trailerRows: 1, rowCount: rowCount, prepare: { _, _ in }
+      ) { cursor, number in
+        try cursor.text("Judul \(number)", 0, 0)
+        try cursor.text("Kode", 1, 0)
+        return 2
+      }
+      result.names = workbook.worksheetNames
+      for index in 0..<rowCount {
+        let (cursor, row) = try table.nextRow()
+        try cursor.text("r\(index)", row, 0)
+        result.handed.append("\(cursor.name)!\(row)")
+        if let position = table.position(ofDataRow: index) {
+          result.planned.append("\(table.pages[position.page].cursor.name)!\(position.row)")
+        }
+      }
+      do { _ = try table.nextRow() } catch { result.refusesMore = true }
+    }
+    return result
+  }
+
+  @Test func everySheetExistsBeforeTheRowsAndRowsGoWherePlanned() throws {
+    let t = try split(rowCount: 7)
+    #expect(t.names == ["Data", "Data (2)", "Data (3)"])
+    #expect(t.handed == ["Data!2", "Data!3", "Data!4", "Data (2)!2", "Data (2)!3", "Data (2)!4", "Data (3)!2"])
+    #expect(t.planned == t.handed)
+    #expect(t.refusesMore)
+  }
+
+  @Test func anEmptyTableHasOneSheetAndNoRows() throws {
+    let t = try split(rowCount: 0)
+    #expect(t.names == ["Data"] && t.handed.isEmpty && t.refusesMore)
+  }
+}
