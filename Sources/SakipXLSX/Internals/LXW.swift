@@ -205,7 +205,7 @@ final class WorkbookHandle {
   /// a table shared by all sheets: frozen, sheets can be written on several threads, and the
   /// numbering (hence `styles.xml`) does not depend on which thread got there first.
   func freezeFormats() throws(XLSXError) {
-    try requireUnfrozen("sheets filled concurrently")
+    try requireUnfrozen("a second concurrent fill started")
     for number in registeredStyles.indices {
       if let format = try format(for: CellFormat(workbook: token, number: number)) {
         _ = lxw_format_get_xf_index(format)
