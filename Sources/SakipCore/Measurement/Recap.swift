@@ -43,11 +43,6 @@ public struct Recap: Sendable {
     Array(zip(report.definitions.indicators, measurements))
   }
 
-  /// The free text a section wrote for an indicator.
-  public func texts(of code: IndicatorCode) -> FreeTexts {
-    report.merged.texts(of: code)
-  }
-
   /// The free text written for the indicator at `index` in the definitions' order.
   public func texts(at index: Int) -> FreeTexts { report.merged.texts(at: index) }
 

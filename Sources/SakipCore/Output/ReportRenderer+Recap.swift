@@ -28,12 +28,12 @@ extension ReportRenderer {
     return documentMembers(
       recap.report,
       indicators: .objects(count: min(definitions.count, measurements.count)) {
-        indicatorMembers(definitions[$0], measurements[$0], recap)
+        indicatorMembers(definitions[$0], measurements[$0], texts: recap.texts(at: $0))
       })
   }
 
-  func indicatorMembers(_ d: IndicatorDefinition, _ m: IndicatorMeasurement, _ recap: Recap) -> JSONValue.Members {
-    let texts = recap.texts(of: d.code)
+  /// One indicator's object, with the free text its section wrote.
+  func indicatorMembers(_ d: IndicatorDefinition, _ m: IndicatorMeasurement, texts: FreeTexts) -> JSONValue.Members {
     let text: JSONValue = .object(
       [FreeTextField.kendala, .faktorPendorong, .tindakLanjut, .buktiDukung, .keterangan].map {
         ($0.rawValue, texts[$0].map(JSONValue.string) ?? .null)
