@@ -55,3 +55,9 @@ public func measure(
   IndicatorMeasurement(
     definition, realisations: realisations, budget: budget, through: period, rules: rules)
 }
+
+extension IndicatorDefinition {
+  /// Whether its measurement has budget figures: it has a ceiling (*pagu*) that is a finite
+  /// number. Known without measuring it.
+  public var hasBudgetFigures: Bool { ceiling?.isFinite == true }
+}

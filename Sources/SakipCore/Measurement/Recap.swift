@@ -1,73 +1,111 @@
 /// Everything the recap reports (*rekapitulasi*): the validated forms and, for every indicator
 /// in the definitions' order, its measurement at the reporting quarter (SPEC §5, §8).
+///
+/// The measurements are not kept: a country has millions of indicators, and measuring one
+/// again costs less than holding it. They are measured once here, for the category counts,
+/// and again by each output that walks them (`measurements`).
 public struct Recap: Sendable {
-  public var report: ValidationReport
-  public var rules: MeasurementRules
-  /// One per indicator, in the definitions' order.
-  public var measurements: [IndicatorMeasurement]
+  public let report: ValidationReport
+  public let rules: MeasurementRules
   public var title: String?
   public var signer: Signer?
+  /// Categories of the capaian to date, over all indicators.
+  public let summary: CategorySummary
+  /// Categories of the capaian to date per section, in the definitions' order.
+  public let summaryBySection: [(section: String, summary: CategorySummary)]
+  /// For each indicator in order, whether its capaian to date is a figure (1 byte each).
+  private let achievementsToDate: [Bool]
 
   public init(report: ValidationReport, rules: MeasurementRules, title: String? = nil, signer: Signer? = nil) {
     self.report = report
     self.rules = rules
     self.title = title
     self.signer = signer
-    self.measurements = Self.measureAll(report, rules: rules)
+    let counted = Self.count(Measurements(report: report, rules: rules))
+    summary = counted.total
+    let empty = CategorySummary([PeriodMeasure]())
+    summaryBySection = report.definitions.sections.map { ($0, counted.bySection[$0] ?? empty) }
+    achievementsToDate = counted.achievementsToDate
   }
 
-  /// Measures every indicator, in chunks on every core. Each chunk is appended to an array of
-  /// exactly one measurement per indicator as soon as the chunks before it are, and let go:
-  /// the measurements are not held twice.
-  private static func measureAll(_ report: ValidationReport, rules: MeasurementRules) -> [IndicatorMeasurement] {
-    let indicators = report.definitions.indicators
-    let chunkSize = 4096
-    var measurements: [IndicatorMeasurement] = []
-    measurements.reserveCapacity(indicators.count)
-    return parallelFoldInOrder(
-      measurements, count: (indicators.count + chunkSize - 1) / chunkSize,
-      { c in
-        indicators[(c * chunkSize)..<min(indicators.count, (c + 1) * chunkSize)].map { indicator in
-          measure(
-            indicator, realisations: report.merged.reportedRealisations(of: indicator.code),
-            budget: report.merged.reportedBudget(of: indicator.code), through: report.period, rules: rules)
-        }
-      }, into: { $0 += $1 })
-  }
+  /// Every indicator's measurement, in the definitions' order, measured when read.
+  public var measurements: Measurements { Measurements(report: report, rules: rules) }
 
   public var period: Quarter { report.period }
   public var definitions: IndicatorDefinitions { report.definitions }
 
   /// Each indicator with its measurement, in order.
-  public var rows: [(definition: IndicatorDefinition, measurement: IndicatorMeasurement)] {
-    Array(zip(report.definitions.indicators, measurements))
+  public var rows: some Sequence<(IndicatorDefinition, IndicatorMeasurement)> {
+    zip(report.definitions.indicators, measurements)
   }
 
   /// The free text written for the indicator at `index` in the definitions' order.
   public func texts(at index: Int) -> FreeTexts { report.merged.texts(at: index) }
 
-  /// Categories of the capaian to date, over all indicators.
-  public var summary: CategorySummary { CategorySummary(yearToDate: measurements) }
+  /// Whether the indicator at `index` has a capaian to date as a figure, without measuring it.
+  public func hasAchievementToDate(at index: Int) -> Bool {
+    achievementsToDate.indices.contains(index) && achievementsToDate[index]
+  }
 
-  /// Categories of the capaian to date per section, in the definitions' order.
-  public var summaryBySection: [(section: String, summary: CategorySummary)] {
-    // One pass over the indicators, not one per section (a province has thousands). A
-    // section's indicators mostly follow each other: each run of them is counted apart and
-    // looked up once.
-    let empty = CategorySummary([PeriodMeasure]())
-    let indicators = report.definitions.indicators
+  /// The counts of one measuring pass.
+  private struct Counts: Sendable {
+    var total = CategorySummary([PeriodMeasure]())
     var bySection: [String: CategorySummary] = [:]
-    var run: (section: String, summary: CategorySummary)?
-    for index in indicators.indices where index < measurements.count {
-      guard let toDate = measurements[index].yearToDate else { continue }
-      let section = indicators[index].section
-      if run?.section != section {
-        if let done = run { bySection[done.section, default: empty].add(done.summary) }
-        run = (section, empty)
-      }
-      run?.summary.add(toDate)
-    }
-    if let done = run { bySection[done.section, default: empty].add(done.summary) }
-    return report.definitions.sections.map { ($0, bySection[$0] ?? empty) }
+    var achievementsToDate: [Bool] = []
+  }
+
+  /// Measures every indicator in chunks on every core and counts the categories to date, in
+  /// total and per section. A section's indicators mostly follow each other: each run of them
+  /// is counted apart and looked up once (a province has thousands of sections).
+  private static func count(_ measurements: Measurements) -> Counts {
+    let indicators = measurements.report.definitions.indicators
+    let chunkSize = 4096
+    var initial = Counts()
+    initial.achievementsToDate.reserveCapacity(indicators.count)
+    return parallelFoldInOrder(
+      initial, count: (indicators.count + chunkSize - 1) / chunkSize,
+      { c in
+        let empty = CategorySummary([PeriodMeasure]())
+        var chunk = Counts()
+        var run: (section: String, summary: CategorySummary)?
+        for index in (c * chunkSize)..<min(indicators.count, (c + 1) * chunkSize) {
+          let toDate = measurements[index].yearToDate
+          chunk.achievementsToDate.append(toDate?.achievement != nil && toDate?.target != nil)
+          guard let toDate else { continue }
+          chunk.total.add(toDate)
+          let section = indicators[index].section
+          if run?.section != section {
+            if let done = run { chunk.bySection[done.section, default: empty].add(done.summary) }
+            run = (section, empty)
+          }
+          run?.summary.add(toDate)
+        }
+        if let done = run { chunk.bySection[done.section, default: empty].add(done.summary) }
+        return chunk
+      },
+      into: { counts, chunk in
+        counts.total.add(chunk.total)
+        counts.achievementsToDate += chunk.achievementsToDate
+        for (section, summary) in chunk.bySection {
+          counts.bySection[section, default: CategorySummary([PeriodMeasure]())].add(summary)
+        }
+      })
+  }
+}
+
+/// Every indicator's measurement at the reporting quarter, in the definitions' order (SPEC §5),
+/// measured each time one is read: nothing is stored but the forms' merged values.
+public struct Measurements: RandomAccessCollection, Sendable {
+  let report: ValidationReport
+  let rules: MeasurementRules
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { report.definitions.indicators.count }
+
+  public subscript(index: Int) -> IndicatorMeasurement {
+    let indicator = report.definitions.indicators[index]
+    return measure(
+      indicator, realisations: report.merged.reportedRealisations(of: indicator.code),
+      budget: report.merged.reportedBudget(of: indicator.code), through: report.period, rules: rules)
   }
 }

@@ -62,8 +62,8 @@ extension Layout {
     ]
     let fixed: [Int: Double] = [1: 45, 2: 24]
     // The indicators with a pagu, one row each: counted once for the sheets, then written.
-    let budgeted = recap.measurements.indices.filter {
-      $0 < recap.definitions.indicators.count && recap.measurements[$0].budget != nil
+    let budgeted = recap.definitions.indicators.indices.filter {
+      recap.definitions.indicators[$0].hasBudgetFigures
     }
     let table = try SplitTable(
       workbook: workbook, cursor: cursor, name: "Anggaran", rowLimit: rowLimit,
@@ -180,7 +180,7 @@ extension Layout {
     let fixed: [Int: Double] = [2: 45]
     // The program, kegiatan and subkegiatan rows: counted once for the sheets, then written.
     let evaluated = recap.definitions.indicators.indices.filter {
-      $0 < recap.measurements.count && C.indent(of: recap.definitions.indicators[$0].level) != nil
+      C.indent(of: recap.definitions.indicators[$0].level) != nil
     }
     let table = try SplitTable(
       workbook: workbook, cursor: cursor, name: "E.81", rowLimit: rowLimit,

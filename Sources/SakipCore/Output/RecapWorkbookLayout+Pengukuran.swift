@@ -96,7 +96,7 @@ extension Layout {
     ]
     let indicators = recap.definitions.indicators
     let measurements = recap.measurements
-    let count = min(indicators.count, measurements.count)
+    let count = indicators.count
     let table = try SplitTable(
       workbook: workbook, cursor: cursor, name: "Pengukuran", rowLimit: rowLimit,
       trailerRows: Self.signatureRows,
@@ -120,7 +120,7 @@ extension Layout {
       }
       capaianCells.append(
         page: position.page, row: position.row,
-        col: Self.hasAchievementFormula(measurements[index].yearToDate) ? columns.yearToDate?.achievement : nil)
+        col: recap.hasAchievementToDate(at: index) ? columns.yearToDate?.achievement : nil)
     }
     capaianCells.sheetPrefixes = table.pages.map { Ref.sheetPrefix($0.cursor.name) }
     let rows = { () throws -> Void in

@@ -47,7 +47,7 @@ extension Layout {
       ("Definisi indikator", recap.report.inputs.first?.file ?? "-"),
       // The names are listed on `Sumber`: one long cell here would widen the printed page.
       ("Formulir", "\(forms.count) berkas (rincian di lembar Sumber)"),
-      ("Indikator", "\(recap.measurements.count)"),
+      ("Indikator", "\(recap.definitions.indicators.count)"),
       ("Temuan validasi", "\(recap.report.errorCount) kesalahan, \(recap.report.warningCount) peringatan (lembar Validasi)"),
     ]
     for (label, value) in facts {

@@ -49,7 +49,7 @@ public enum RecapWorkbookLayout {
     whileClosing: (@Sendable () -> Void)? = nil
   ) throws(SakipError) {
     let options = WorkbookOptions(
-      constantMemory: recap.measurements.count > configuration.constantMemoryThreshold,
+      constantMemory: recap.definitions.indicators.count > configuration.constantMemoryThreshold,
       creationDate: context.now, title: recap.title ?? Labels.defaultTitle, author: "sakip")
     do {
       try Workbook.write(toPath: path, options: options, whileClosing: whileClosing) { workbook in

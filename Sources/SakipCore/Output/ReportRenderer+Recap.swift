@@ -27,7 +27,7 @@ extension ReportRenderer {
     let measurements = recap.measurements
     return documentMembers(
       recap.report,
-      indicators: .objects(count: min(definitions.count, measurements.count)) {
+      indicators: .objects(count: definitions.count) {
         indicatorMembers(definitions[$0], measurements[$0], texts: recap.texts(at: $0))
       })
   }
