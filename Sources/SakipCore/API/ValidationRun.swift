@@ -170,7 +170,8 @@ public enum ValidationRun {
 struct LoadedForm: Sendable {
   var path: String
   var summary: SourceSummary
-  var parsed: (form: Form, findings: [Finding])?
+  /// The form, what is kept of it once merged, and what reading it found.
+  var parsed: (form: Form, remains: Form, findings: [Finding])?
   var failure: UnreadableReason?
   var failureLine: Int?
 
@@ -178,9 +179,10 @@ struct LoadedForm: Sendable {
     _ path: String, options: ReadOptions, period: Quarter, definitions: IndicatorDefinitions
   ) -> LoadedForm {
     let file = InputFile.read(path, options: options)
-    let parsed = file.document.map {
-      FormReader(file: path, decimalMark: file.decimalMark(options), defaultPeriod: period)
-        .read($0.records, definitions: definitions)
+    let parsed = file.document.map { document in
+      let (form, findings) = FormReader(file: path, decimalMark: file.decimalMark(options), defaultPeriod: period)
+        .read(document.records, definitions: definitions)
+      return (form, form.remains(for: definitions), findings)
     }
     return LoadedForm(
       path: path, summary: file.summary, parsed: parsed, failure: file.failure, failureLine: file.failureLine)
@@ -188,7 +190,7 @@ struct LoadedForm: Sendable {
 }
 
 /// The forms read so far, taken in path order: each form's values go into the merge as soon as
-/// it is read, and the form is kept without them.
+/// it is read, and only its remains are kept (`Form.remains(for:)`).
 struct LoadedForms: Sendable {
   let definitions: IndicatorDefinitions
   /// What was found about each file, in path order.
@@ -208,7 +210,7 @@ struct LoadedForms: Sendable {
   /// Takes the next file in path order.
   mutating func add(_ file: LoadedForm) {
     summaries.append(file.summary)
-    guard let (form, formFindings) = file.parsed else {
+    guard let (form, remains, formFindings) = file.parsed else {
       let section = ValidationRun.sectionNamed(byFile: file.path, in: definitions)
       if let section { unreadableSections[file.path] = section }
       findings.append(
@@ -218,7 +220,7 @@ struct LoadedForms: Sendable {
       return
     }
     merge.add(form)
-    forms.append(form.droppingValues())
+    forms.append(remains)
     findings += formFindings
   }
 }

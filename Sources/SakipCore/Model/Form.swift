@@ -54,21 +54,9 @@ public struct Form: Sendable {
   public var targetColumn: String?
   /// The decimal mark its numbers were read with.
   public var decimalMark: DecimalMark = .comma
+  /// The section most of its rows belong to by the definitions, noted when its rows are
+  /// dropped after merging (`remains(for:)`); otherwise found from the rows.
+  public var sectionOfMostRows: String?
 
   public init(file: String) { self.file = file }
-}
-
-extension Form {
-  /// The form without the values and free texts of its rows, once they are merged: each row
-  /// keeps its code, line, unit and target, which the checks after merging compare with the
-  /// definitions.
-  public func droppingValues() -> Form {
-    var form = self
-    for i in form.rows.indices {
-      form.rows[i].realisations = []
-      form.rows[i].budget = []
-      form.rows[i].texts = FreeTexts()
-    }
-    return form
-  }
 }

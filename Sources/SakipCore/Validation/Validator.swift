@@ -70,7 +70,9 @@ public enum Validator {
     for form in input.forms {
       if let named = form.section.flatMap(input.definitions.section(named:)) {
         result[form.file] = named
-      } else if let majority = mostCommon(form.rows.compactMap { input.definitions.section(of: $0.code) }) {
+      } else if let majority = form.sectionOfMostRows
+        ?? mostCommon(form.rows.compactMap { input.definitions.section(of: $0.code) })
+      {
         result[form.file] = majority
       }
     }

@@ -138,7 +138,7 @@ struct MergedValuesTests {
     var kept: [Form] = []
     for form in forms {
       merge.add(form)
-      kept.append(form.droppingValues())
+      kept.append(form.remains(for: definitions))
     }
     #expect(kept.allSatisfy { $0.rows.allSatisfy { $0.realisations.isEmpty && $0.budget.isEmpty } })
     var input = ValidationInput(definitions: definitions, forms: kept, period: .second, year: 2025)

@@ -20,16 +20,15 @@ extension Validator {
       let parser = NumberParser(decimalMark: form.decimalMark)
       for row in form.rows {
         guard let definition = input.definitions[row.code] else { continue }
-        if let text = row.targetText, !NumberParser.isNotReported(text),
-          !targetMatches(text, definition.annualTarget, parser: parser)
-        {
+        let differs = differences(row, definition, parser: parser)
+        if differs.target, let text = row.targetText {
           findings.append(
             Finding(.targetMismatch,
               at: SourceLocation(file: form.file, line: row.line, column: form.targetColumn),
               section: definition.section, indicator: row.code,
               .targetMismatch(form: text, definitions: definition.annualTarget)))
         }
-        if let unit = row.unit, unitKey(unit) != unitKey(definition.unit) {
+        if differs.unit, let unit = row.unit {
           findings.append(
             Finding(.unitMismatch, at: SourceLocation(file: form.file, line: row.line, column: form.unitColumn),
               section: definition.section, indicator: row.code,
@@ -57,6 +56,17 @@ extension Validator {
           section: indicator.section, indicator: indicator.code,
           .budgetOverCeiling(toDate: toDate, ceiling: ceiling)))
     }
+  }
+
+  /// Whether a form's row shows another annual target or unit than the definitions.
+  static func differences(_ row: FormRow, _ definition: IndicatorDefinition, parser: NumberParser)
+    -> (target: Bool, unit: Bool)
+  {
+    let target = row.targetText.map {
+      !NumberParser.isNotReported($0) && !targetMatches($0, definition.annualTarget, parser: parser)
+    }
+    let unit = row.unit.map { unitKey($0) != unitKey(definition.unit) }
+    return (target ?? false, unit ?? false)
   }
 
   static func targetMatches(_ text: String, _ target: Target, parser: NumberParser) -> Bool {
