@@ -103,64 +103,99 @@ private func noSpaces(_ character: UInt8) -> Int32 { 0 }
 /// Parses UTF-8 text with libcsv in strict mode, one physical line per `csv_parse` call.
 enum LibCSVParser {
   /// libcsv's `pstate` value between records (`ROW_NOT_BEGUN` in libcsv.c, not in csv.h).
-  private static let rowNotBegun: Int32 = 0
+  fileprivate static let rowNotBegun: Int32 = 0
 
   /// Parses `text` (UTF-8, no BOM) split by `delimiter`, reporting to `sink`.
-  ///
-  /// The corresponding C functions are `csv_init` (options `CSV_STRICT | CSV_STRICT_FINI`),
-  /// `csv_set_delim`, `csv_set_space_func`, `csv_parse`, `csv_fini` and `csv_free`.
   static func parse(
     _ text: UnsafeBufferPointer<UInt8>, delimiter: UInt8, into sink: ParseSink
   ) throws(CSVReadError) {
-    let parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
-    defer { parser.deallocate() }
-    guard csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) == 0 else { throw .outOfMemory }
-    defer { csv_free(parser) }
-    csv_set_delim(parser, delimiter)
-    csv_set_space_func(parser, noSpaces)
+    let session = try Session(delimiter: delimiter, sink: sink)
+    _ = try session.feed(text, isLast: true)
+    try session.finish()
+  }
 
-    let failure: CSVReadError? = withExtendedLifetime(sink) { () -> CSVReadError? in
-      let context = Unmanaged.passUnretained(sink).toOpaque()
-      guard let base = text.baseAddress else { return nil }
-      let count = text.count
-      var start = 0
-      // Next LF and CR at or after `start` (`count` when none), found with memchr and reused
-      // until passed, so each byte is searched once even in a CR-only or LF-only file.
-      var nextLF = -1
-      var nextCR = -1
-      while start < count {
-        // The end of this physical line, terminator included (LF, CRLF or a lone CR).
-        if nextLF < start { nextLF = position(of: 0x0A, in: base, from: start, count: count) }
-        if nextCR < start { nextCR = position(of: 0x0D, in: base, from: start, count: count) }
-        let lineBreak = Swift.min(nextLF, nextCR)
-        let terminated = lineBreak < count
-        var end = lineBreak
-        if terminated {
-          end += 1
-          if lineBreak == nextCR, end < count, end == nextLF { end += 1 }
-        }
-        let length = end - start
-        let fed = csv_parse(parser, base + start, length, onField, onRecord, context)
-        if fed != length {
-          return error(of: parser, sink: sink)
-        }
-        if parser.pointee.pstate != rowNotBegun, sink.pendingFieldLine == 0 {
-          sink.pendingFieldLine = sink.line
-        }
-        if terminated { sink.line += 1 }
-        start = end
+  /// One text parsed in pieces, as a file is read in chunks: libcsv's state and the line count
+  /// carry over from one piece to the next.
+  ///
+  /// The corresponding C functions are `csv_init` (options `CSV_STRICT | CSV_STRICT_FINI`),
+  /// `csv_set_delim`, `csv_set_space_func`, `csv_parse`, `csv_fini` and `csv_free`.
+  final class Session {
+    private let parser: UnsafeMutablePointer<csv_parser>
+    private let sink: ParseSink
+
+    init(delimiter: UInt8, sink: ParseSink) throws(CSVReadError) {
+      parser = UnsafeMutablePointer<csv_parser>.allocate(capacity: 1)
+      guard csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) == 0 else {
+        parser.deallocate()
+        throw .outOfMemory
       }
-      if csv_fini(parser, onField, onRecord, context) != 0 {
-        return error(of: parser, sink: sink)
-      }
-      return nil
+      csv_set_delim(parser, delimiter)
+      csv_set_space_func(parser, noSpaces)
+      self.sink = sink
     }
-    if let failure { throw failure }
+
+    deinit {
+      csv_free(parser)
+      parser.deallocate()
+    }
+
+    /// Parses the whole lines of `text`, and the unterminated last one too when `isLast`;
+    /// returns how many bytes were parsed. What is left (part of a line, or a CR that may be
+    /// the first half of a CRLF) is to be fed again at the start of the next piece.
+    func feed(_ text: UnsafeBufferPointer<UInt8>, isLast: Bool) throws(CSVReadError) -> Int {
+      let (parser, sink) = (self.parser, self.sink)
+      let outcome: Result<Int, CSVReadError> = withExtendedLifetime(sink) {
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        guard let base = text.baseAddress else { return .success(0) }
+        let count = text.count
+        var start = 0
+        // Next LF and CR at or after `start` (`count` when none), found with memchr and reused
+        // until passed, so each byte is searched once even in a CR-only or LF-only file.
+        var nextLF = -1
+        var nextCR = -1
+        while start < count {
+          // The end of this physical line, terminator included (LF, CRLF or a lone CR).
+          if nextLF < start { nextLF = position(of: 0x0A, in: base, from: start, count: count) }
+          if nextCR < start { nextCR = position(of: 0x0D, in: base, from: start, count: count) }
+          let lineBreak = Swift.min(nextLF, nextCR)
+          let terminated = lineBreak < count
+          // Only the last piece may end without a line break, or with a CR whose LF is unknown.
+          if !isLast, !terminated || (lineBreak == nextCR && lineBreak == count - 1) { break }
+          var end = lineBreak
+          if terminated {
+            end += 1
+            if lineBreak == nextCR, end < count, end == nextLF { end += 1 }
+          }
+          let length = end - start
+          let fed = csv_parse(parser, base + start, length, onField, onRecord, context)
+          if fed != length {
+            return .failure(error(of: parser, sink: sink))
+          }
+          if parser.pointee.pstate != rowNotBegun, sink.pendingFieldLine == 0 {
+            sink.pendingFieldLine = sink.line
+          }
+          if terminated { sink.line += 1 }
+          start = end
+        }
+        return .success(start)
+      }
+      return try outcome.get()
+    }
+
+    /// Ends the text: the last record is reported, or an unclosed quote.
+    func finish() throws(CSVReadError) {
+      let (parser, sink) = (self.parser, self.sink)
+      let failure: CSVReadError? = withExtendedLifetime(sink) {
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        return csv_fini(parser, onField, onRecord, context) != 0 ? error(of: parser, sink: sink) : nil
+      }
+      if let failure { throw failure }
+    }
   }
 
   /// Returns the index of the first `byte` in `base[from..<count]`, or `count`.
   @inline(__always)
-  private static func position(
+  fileprivate static func position(
     of byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, count: Int
   ) -> Int {
     guard let found = memchr(base + from, Int32(byte), count - from) else { return count }
@@ -184,7 +219,7 @@ enum LibCSVParser {
   /// A parse error while a quoted field from an earlier line is still open is reported as an
   /// unclosed quote at that field's line: a forgotten closing quote makes the next quote in the
   /// file look stray, and the line worth showing is where the quote was opened.
-  private static func error(of parser: UnsafeMutablePointer<csv_parser>, sink: ParseSink) -> CSVReadError {
+  fileprivate static func error(of parser: UnsafeMutablePointer<csv_parser>, sink: ParseSink) -> CSVReadError {
     switch csv_error(parser) {
     case CSV_EPARSE:
       if sink.pendingFieldLine != 0 { return .unclosedQuote(line: sink.pendingFieldLine) }

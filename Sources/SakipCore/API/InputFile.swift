@@ -12,6 +12,8 @@ struct InputFile {
 
   /// The text, decoded and its delimiter found, between ``open(_:options:)`` and the parse.
   private var text: CSVText?
+  /// The file surveyed, to be parsed in chunks, when opened with `streaming`.
+  private var stream: CSVFileStream?
 
   /// Reads the file at `path` whole, every record kept.
   static func read(_ path: String, options: ReadOptions) -> InputFile {
@@ -27,16 +29,21 @@ struct InputFile {
   }
 
   /// How many physical lines an opened file has, before it is parsed: at least its records.
-  var lineCount: Int { text?.lineCount ?? 0 }
+  var lineCount: Int { text?.lineCount ?? stream?.lineCount ?? 0 }
 
   /// Parses the records of an opened file and hands each to `body` in file order, without
   /// keeping them; the text is let go afterwards. A file that does not parse gets its failure,
   /// and what was found about its text is taken back (it is not reported for such a file).
   mutating func forEachRecord(_ body: (CSVRecord) -> Void) {
-    guard let text else { return }
+    let (text, stream) = (self.text, self.stream)
     self.text = nil
+    self.stream = nil
     do {
-      summary.rows = try text.forEachRecord(body)
+      if let text {
+        summary.rows = try text.forEachRecord(body)
+      } else if let stream {
+        summary.rows = try stream.forEachRecord(body)
+      }
     } catch {
       summary.encoding = nil
       summary.delimiter = nil
@@ -46,8 +53,10 @@ struct InputFile {
   }
 
   /// Reads the file at `path`: its bytes, their hash, their encoding and the delimiter. Its
-  /// records are parsed by ``forEachRecord(_:)``.
-  static func open(_ path: String, options: ReadOptions) -> InputFile {
+  /// records are parsed by ``forEachRecord(_:)``. With `streaming`, the file is read in
+  /// chunks twice (to survey it, then to parse it) rather than held whole while it is parsed:
+  /// for the definitions, which can be millions of rows.
+  static func open(_ path: String, options: ReadOptions, streaming: Bool = false) -> InputFile {
     // Only regular files are read: a pipe would block the run forever, and Foundation's
     // messages for folders and pipes ("error 256", "no permission") tell the user nothing.
     var status = stat()
@@ -66,6 +75,7 @@ struct InputFile {
         summary: SourceSummary(file: path, bytes: 0, sha256: "", encoding: nil, delimiter: nil, rows: 0),
         document: nil, failure: notRegular)
     }
+    if streaming, let file = surveyed(path, options: options) { return file }
     let bytes: [UInt8]
     do {
       // Copied out of the `Data` at once, so the file is not held twice while it is parsed.
@@ -95,10 +105,50 @@ struct InputFile {
     }
   }
 
+  /// Surveys the file at `path` for a streamed read: what ``open(_:options:streaming:)`` finds,
+  /// hashed chunk by chunk. Nil for a UTF-16 file, which is read whole.
+  private static func surveyed(_ path: String, options: ReadOptions) -> InputFile? {
+    let failed = { (reason: UnreadableReason) in
+      InputFile(
+        summary: SourceSummary(file: path, bytes: 0, sha256: "", encoding: nil, delimiter: nil, rows: 0),
+        document: nil, failure: reason)
+    }
+    // The reason in plain Indonesian, as a whole read gives it.
+    if access(path, R_OK) != 0 { return failed(.io(describe(errno: errno))) }
+    var hasher = SHA256()
+    var byteCount = 0
+    let reader = CSVReader(delimiter: options.delimiter, headerNames: HeaderMatcher.codeHeaderNames)
+    let hashed = { () -> SourceSummary in
+      let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+      return SourceSummary(file: path, bytes: byteCount, sha256: hash, encoding: nil, delimiter: nil, rows: 0)
+    }
+    do {
+      guard
+        let stream = try reader.survey(fileAt: path, { chunk in
+          hasher.update(bufferPointer: chunk)
+          byteCount += chunk.count
+        })
+      else { return nil }
+      var summary = hashed()
+      if stream.isBlank { return InputFile(summary: summary, document: nil, failure: .empty) }
+      summary.encoding = stream.encoding.rawValue
+      summary.delimiter = stream.delimiter == 9 ? "\\t" : String(UnicodeScalar(stream.delimiter))
+      var file = InputFile(summary: summary, document: nil, failure: nil)
+      file.stream = stream
+      return file
+    } catch {
+      if case .unreadable(_, let why) = error { return failed(.io(why)) }
+      var file = InputFile(summary: hashed(), document: nil, failure: Self.reason(error))
+      if case .nulBytes(let line) = error { file.failureLine = line }
+      return file
+    }
+  }
+
   /// The decimal mark to read numbers with: as asked, else the one the delimiter implies.
   func decimalMark(_ options: ReadOptions) -> DecimalMark {
     options.decimalMark
-      ?? DecimalMark.implied(byDelimiter: text?.delimiter ?? document?.delimiter ?? UInt8(ascii: ";"))
+      ?? DecimalMark.implied(
+        byDelimiter: text?.delimiter ?? stream?.delimiter ?? document?.delimiter ?? UInt8(ascii: ";"))
   }
 
   static func reason(_ error: CSVReadError) -> UnreadableReason {
@@ -152,8 +202,9 @@ extension DefinitionsReading {
   /// Reads the definitions file every command starts from, and refuses it with every problem
   /// listed when it cannot be used (SPEC §2).
   static func load(_ path: String, options: ReadOptions) throws(SakipError) -> (reading: DefinitionsReading, source: SourceSummary) {
-    // Each record is read as it is parsed: the file's records are never all held at once.
-    var file = InputFile.open(path, options: options)
+    // The file is read in chunks and each record used as it is parsed: neither the file's text
+    // nor its records are ever all held at once.
+    var file = InputFile.open(path, options: options, streaming: true)
     var definitions = DefinitionsReader.Reading(
       DefinitionsReader(file: path, decimalMark: file.decimalMark(options)), expectedRows: file.lineCount)
     file.forEachRecord { definitions.add($0) }
