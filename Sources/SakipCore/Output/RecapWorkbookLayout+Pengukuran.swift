@@ -41,41 +41,37 @@ struct MeasurementColumns {
   }
 }
 
-/// Where each indicator's capaian to date is on `Pengukuran`, for `Anggaran` to refer to: a
-/// sheet and a cell per indicator, 12 bytes each rather than a formula string per indicator.
-struct CapaianCells {
-  /// A page (sheet) of `Pengukuran`, and the cell on it; page −1 when there is no capaian.
-  private struct Cell {
-    var page: Int32
-    var row: Int32
-    var col: Int32
-  }
+/// Where each indicator's capaian to date is on `Pengukuran`, for `Anggaran` to refer to:
+/// worked out from the sheets' planned rows when asked, nothing kept per indicator.
+struct CapaianCells: Sendable {
+  /// Each sheet of the table as a reference prefix (`'Pengukuran (2)'!`) with its data rows.
+  private let pages: [(prefix: String, rows: Range<Int>)]
+  /// The column of the capaian to date; nil when the table has none.
+  private let col: Int?
+  /// Whether the indicator at an index has a capaian to date.
+  private let hasCapaian: @Sendable (Int) -> Bool
 
-  private var cells: [Cell] = []
-  /// `'Pengukuran'!`, `'Pengukuran (2)'!`…: each page's sheet as a reference prefix.
-  var sheetPrefixes: [String] = []
-
-  init(capacity: Int) { cells.reserveCapacity(capacity) }
-
-  /// Records the next indicator's capaian cell (`col` nil: it has none).
-  mutating func append(page: Int, row: Int, col: Int?) {
-    guard let col else {
-      cells.append(Cell(page: -1, row: 0, col: 0))
-      return
-    }
-    cells.append(
-      Cell(page: Int32(clamping: page), row: Int32(clamping: row), col: Int32(clamping: col)))
+  /// The table's sheets by name with their planned data rows, one row per indicator in order.
+  init(pages: [(sheet: String, rows: Range<Int>)], col: Int?, hasCapaian: @escaping @Sendable (Int) -> Bool) {
+    self.pages = pages.map { (Ref.sheetPrefix($0.sheet), $0.rows) }
+    self.col = col
+    self.hasCapaian = hasCapaian
   }
 
   /// Appends `'Pengukuran'!$Z$6`, the capaian cell of the indicator at `index`, to `text`;
   /// returns false, appending nothing, when it has none.
   func appendReference(of index: Int, to text: inout String) -> Bool {
-    guard cells.indices.contains(index) else { return false }
-    let cell = cells[index]
-    guard sheetPrefixes.indices.contains(Int(cell.page)) else { return false }
-    text += sheetPrefixes[Int(cell.page)]
-    CellAddress(row: Int(cell.row), col: Int(cell.col)).appendA1(to: &text, absolute: true)
-    return true
+    guard let col, index >= 0, hasCapaian(index) else { return false }
+    var remaining = index
+    for page in pages {
+      if remaining < page.rows.count {
+        text += page.prefix
+        CellAddress(row: page.rows.lowerBound + remaining, col: col).appendA1(to: &text, absolute: true)
+        return true
+      }
+      remaining -= page.rows.count
+    }
+    return false
   }
 }
 
@@ -113,16 +109,9 @@ extension Layout {
       try writeMeasurementHeader(cursor, columns)
       return Self.measurementHeaderRows.upperBound + 1
     }
-    var capaianCells = CapaianCells(capacity: count)
-    for index in 0..<count {
-      guard let position = table.position(ofDataRow: index) else {
-        throw XLSXError.invalidArgument("Pengukuran has no row for indicator \(index + 1)")
-      }
-      capaianCells.append(
-        page: position.page, row: position.row,
-        col: recap.hasAchievementToDate(at: index) ? columns.yearToDate?.achievement : nil)
-    }
-    capaianCells.sheetPrefixes = table.pages.map { Ref.sheetPrefix($0.cursor.name) }
+    let capaianCells = CapaianCells(
+      pages: table.pages.map { ($0.cursor.name, $0.plannedRows) }, col: columns.yearToDate?.achievement,
+      hasCapaian: { [recap] in recap.hasAchievementToDate(at: $0) })
     let rows = { () throws -> Void in
       var formula = Ref.buffer()
       for index in 0..<count {

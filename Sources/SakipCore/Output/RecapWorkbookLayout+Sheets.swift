@@ -335,17 +335,6 @@ final class SplitTable {
   /// The last page, where the table ends.
   var last: Page? { pages.last }
 
-  /// The page (0 for the first sheet) and row of the table's data row `index` (0-based), as
-  /// planned when the table was created; nil past the planned rows.
-  func position(ofDataRow index: Int) -> (page: Int, row: Int)? {
-    var remaining = index
-    for (number, page) in pages.enumerated() {
-      if remaining < page.plannedRows.count { return (number, page.plannedRows.lowerBound + remaining) }
-      remaining -= page.plannedRows.count
-    }
-    return nil
-  }
-
   /// The sheet and row of the next data row, going on to the next sheet when one is full.
   /// Throws past the `rowCount` rows planned: filters, colours and continuation sheets were
   /// laid out for exactly those.

@@ -56,11 +56,9 @@ import Testing
   }
 
   @Test func capaianCellsReferToTheirSheet() {
-    var cells = CapaianCells(capacity: 3)
-    cells.append(page: 0, row: 5, col: 25)
-    cells.append(page: 0, row: 6, col: nil)
-    cells.append(page: 1, row: 5, col: 25)
-    cells.sheetPrefixes = ["Pengukuran", "Pengukuran (2)", "Data's"].map(Ref.sheetPrefix)
+    let cells = CapaianCells(
+      pages: [("Pengukuran", 5..<7), ("Pengukuran (2)", 5..<6), ("Data's", 9..<9)], col: 25,
+      hasCapaian: { $0 != 1 })
     func reference(_ index: Int) -> String? {
       var text = ""
       return cells.appendReference(of: index, to: &text) ? text : nil
@@ -70,7 +68,11 @@ import Testing
     #expect(reference(1) == nil)
     #expect(reference(2) == "'Pengukuran (2)'!$Z$6")
     #expect(reference(3) == nil)
+    #expect(reference(-1) == nil)
     #expect(Ref.sheetPrefix("Data's") == "'Data''s'!")
+    let none = CapaianCells(pages: [("Pengukuran", 5..<7)], col: nil, hasCapaian: { _ in true })
+    var text = ""
+    #expect(!none.appendReference(of: 0, to: &text) && text.isEmpty)
   }
 
   @Test(arguments: [
