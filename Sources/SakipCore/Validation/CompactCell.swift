@@ -14,7 +14,7 @@ struct CellPlace: Hashable, Sendable {
 struct CompactCell: Sendable {
   /// A number's bits, or a text's number in the `TextPool`; 0 when not reported.
   private var payload: UInt64
-  /// The 56 bits of `packed`, in three fields so the struct stays 16 bytes.
+  /// The bits of `packed`, in three fields so the struct stays 16 bytes.
   private var packedLow: UInt32
   private var packedMiddle: UInt16
   private var packedHigh: UInt8
@@ -53,6 +53,8 @@ struct CompactCell: Sendable {
     packedHigh = UInt8(truncatingIfNeeded: packed >> 48)
   }
 
+  /// Bit 0 the invalid flag, then the line (`lineBits`, all ones when spilled), the file number
+  /// (`fileBits`) and the column number (`columnBits`): 56 bits.
   private var packed: UInt64 {
     UInt64(packedLow) | UInt64(packedMiddle) << 32 | UInt64(packedHigh) << 48
   }
@@ -87,7 +89,7 @@ struct CompactCell: Sendable {
 /// the budgets — with the places too large to pack kept aside.
 struct CellGrid: Sendable {
   private var cells: QuarterGrid<CompactCell>
-  /// The places of spilled cells, by indicator and quarter (`indicator * 4 + quarter - 1`).
+  /// The places of spilled cells, by `key(indicator, quarter)`.
   private var spilledPlaces: [Int: CellPlace] = [:]
 
   init(indicators: Int, through period: Quarter) {
@@ -124,42 +126,8 @@ struct CellGrid: Sendable {
     return cells
   }
 
+  /// Four quarters a year per indicator, whatever the reporting quarter.
   private static func key(_ indicator: Int, _ quarter: Quarter) -> Int {
-    indicator * Quarter.allCases.count + quarter.rawValue - 1
-  }
-}
-
-/// Where each indicator's row was first found, 8 bytes per indicator: a file number plus one
-/// (0 while no form has the row) and a line. An origin that does not fit — a line from
-/// `UInt32.max` up or below 0, the file numbered `UInt32.max` — is kept aside whole, its line
-/// slot saying `UInt32.max`.
-struct OriginColumn: Sendable {
-  private var files: [UInt32]
-  private var lines: [UInt32]
-  private var spilled: [Int: (file: UInt32, line: Int)] = [:]
-
-  init(indicators: Int) {
-    files = Array(repeating: 0, count: indicators)
-    lines = Array(repeating: 0, count: indicators)
-  }
-
-  /// The file number and line of an indicator's row; `nil` while none was noted.
-  subscript(indicator: Int) -> (file: UInt32, line: Int)? {
-    guard files[indicator] != 0 else { return nil }
-    let line = lines[indicator]
-    return line == .max ? spilled[indicator] : (files[indicator] - 1, Int(line))
-  }
-
-  /// Notes the row of an indicator unless one was noted before.
-  mutating func note(file: UInt32, line: Int, of indicator: Int) {
-    guard files[indicator] == 0 else { return }
-    if file < .max, let packedLine = UInt32(exactly: line), packedLine < .max {
-      files[indicator] = file + 1
-      lines[indicator] = packedLine
-    } else {
-      files[indicator] = .max
-      lines[indicator] = .max
-      spilled[indicator] = (file, line)
-    }
+    indicator * 4 + quarter.rawValue - 1
   }
 }

@@ -27,17 +27,16 @@ public struct RowOrigin: Hashable, Sendable {
 /// A province has a hundred thousand indicators and a country two million, so nothing here is a
 /// dictionary or a string per indicator: each store is one flat array with a row per indicator,
 /// in the definitions' order; a cell is a 16-byte `CompactCell` naming its file and column by
-/// number in a shared table of names, and every text is a number in one `TextPool`.
+/// number in tables of names, and every text is a number in one `TextPool`.
 public struct MergedValues: Sendable {
   /// The row of each indicator in the stores below: its place in the definitions.
   private let rows: [IndicatorCode: Int]
   private var realisationCells: CellGrid
   private var budgetCells: CellGrid
-  /// Free text, `textSlots` slots per indicator: a text's number in `texts`
-  /// plus one, 0 when none. A later form's text replaces an earlier one (a re-sent form is the
-  /// newer word).
+  /// Free text, `textSlots` slots per indicator: a text's number in `texts` plus one, 0 when
+  /// none. A later form's text replaces an earlier one (a re-sent form is the newer word).
   private var freeTexts: [UInt32]
-  private var origins: OriginColumn
+  private var origins: RowOrigins
   /// The forms' paths the cells and origins refer to.
   private var files = NameTable()
   /// The column headers the cells refer to.
@@ -54,7 +53,7 @@ public struct MergedValues: Sendable {
     realisationCells = CellGrid(indicators: count, through: period)
     budgetCells = CellGrid(indicators: count, through: period)
     freeTexts = Array(repeating: 0, count: count * Self.textSlots)
-    origins = OriginColumn(indicators: count)
+    origins = RowOrigins(indicators: count)
   }
 
   /// The realisation merged for `code` in `quarter`.
@@ -117,6 +116,7 @@ public struct MergedValues: Sendable {
   /// Puts `cell` in the realisation (or budget) slot of `code` in `quarter`, replacing what is
   /// there. An unknown code or a quarter after the period is not kept.
   mutating func set(_ cell: MergedCell, of code: IndicatorCode, in quarter: Quarter, budget: Bool) {
+    // Both grids keep the same quarters.
     guard let row = rows[code], realisationCells.keeps(quarter) else { return }
     let place = CellPlace(file: files.number(of: cell.file), column: columns.number(of: cell.column), line: cell.line)
     let stored = CompactCell(cell.value, isInvalid: cell.isInvalid, place: place, texts: &texts)

@@ -145,7 +145,7 @@ struct MergedValuesStorageTests {
   }
 
   @Test func originsOfFilesPastEveryFieldComeBack() {
-    var origins = OriginColumn(indicators: 2)
+    var origins = RowOrigins(indicators: 2)
     origins.note(file: .max, line: 3, of: 0)
     origins.note(file: .max - 1, line: 4, of: 1)
     origins.note(file: 0, line: 5, of: 1)
