@@ -24,28 +24,36 @@ public struct RowOrigin: Hashable, Sendable {
 /// Every form's values merged per (indicator, quarter) (SPEC §3 "Several forms, one
 /// indicator"). Conflicts keep the first value and are reported, never chosen silently.
 ///
-/// A province has a hundred thousand indicators, so nothing here is a dictionary per indicator:
-/// each store is one flat array with a row per indicator, in the definitions' order, and a
-/// cell names its file and column by number in a shared table of names.
+/// A province has a hundred thousand indicators and a country two million, so nothing here is a
+/// dictionary or a string per indicator: each store is one flat array with a row per indicator,
+/// in the definitions' order; a cell is a 16-byte `CompactCell` naming its file and column by
+/// number in tables of names, and every text is a number in one `TextPool`.
 public struct MergedValues: Sendable {
   /// The row of each indicator in the stores below: its place in the definitions.
   private let rows: [IndicatorCode: Int]
-  private var realisationCells: QuarterGrid<StoredCell>
-  private var budgetCells: QuarterGrid<StoredCell>
-  /// Free text; a later form's text replaces an earlier one (a re-sent form is the newer word).
-  private var freeTexts: [FreeTexts]
-  private var origins: [StoredOrigin?]
-  /// The forms' paths and column headers the cells refer to.
-  private var names = NameTable()
+  private var realisationCells: CellGrid
+  private var budgetCells: CellGrid
+  /// Free text, `textSlots` slots per indicator: a text's number in `texts` plus one, 0 when
+  /// none. A later form's text replaces an earlier one (a re-sent form is the newer word).
+  private var freeTexts: [UInt32]
+  private var origins: RowOrigins
+  /// The forms' paths the cells and origins refer to.
+  private var files = NameTable()
+  /// The column headers the cells refer to.
+  private var columns = NameTable()
+  /// The free texts and the qualitative realisations.
+  private var texts = TextPool()
+  /// Free-text slots per indicator, one per field.
+  private static let textSlots = FreeTextField.allCases.count
 
   /// No values yet, for the indicators of `definitions`, keeping the quarters up to `period`.
   public init(for definitions: IndicatorDefinitions, through period: Quarter) {
     rows = definitions.positions
     let count = definitions.indicators.count
-    realisationCells = QuarterGrid(indicators: count, through: period)
-    budgetCells = QuarterGrid(indicators: count, through: period)
-    freeTexts = Array(repeating: FreeTexts(), count: count)
-    origins = Array(repeating: nil, count: count)
+    realisationCells = CellGrid(indicators: count, through: period)
+    budgetCells = CellGrid(indicators: count, through: period)
+    freeTexts = Array(repeating: 0, count: count * Self.textSlots)
+    origins = RowOrigins(indicators: count)
   }
 
   /// The realisation merged for `code` in `quarter`.
@@ -61,28 +69,28 @@ public struct MergedValues: Sendable {
   /// Every realisation merged for `code`, by quarter.
   public func realisations(of code: IndicatorCode) -> [Quarter: MergedCell] {
     guard let row = rows[code] else { return [:] }
-    return realisationCells.values(of: row).mapValues(cell)
+    return realisationCells.cells(of: row).mapValues(cell)
   }
 
   /// Every budget realisation merged for `code`, by quarter.
   public func budget(of code: IndicatorCode) -> [Quarter: MergedCell] {
     guard let row = rows[code] else { return [:] }
-    return budgetCells.values(of: row).mapValues(cell)
+    return budgetCells.cells(of: row).mapValues(cell)
   }
 
   /// The free text written for `code` (empty when none).
   public func texts(of code: IndicatorCode) -> FreeTexts {
-    rows[code].map { freeTexts[$0] } ?? FreeTexts()
+    rows[code].map(freeTexts(at:)) ?? FreeTexts()
   }
 
   /// The free text written for the indicator at `index` in the definitions (empty when none).
   public func texts(at index: Int) -> FreeTexts {
-    freeTexts.indices.contains(index) ? freeTexts[index] : FreeTexts()
+    (0..<freeTexts.count / Self.textSlots).contains(index) ? freeTexts(at: index) : FreeTexts()
   }
 
   /// Where `code`'s row was first found; `nil` when no form has it.
   public func origin(of code: IndicatorCode) -> RowOrigin? {
-    rows[code].flatMap { origins[$0] }.map { RowOrigin(file: names[$0.file], line: $0.line) }
+    rows[code].flatMap { origins[$0] }.map { RowOrigin(file: files[$0.file], line: $0.line) }
   }
 
   /// The realisations reported, as the measurement engine takes them. A cell that held
@@ -90,15 +98,17 @@ public struct MergedValues: Sendable {
   /// "not reported".
   public func reportedRealisations(of code: IndicatorCode) -> [Quarter: ReportedValue] {
     guard let row = rows[code] else { return [:] }
-    return realisationCells.values(of: row).compactMapValues {
-      $0.isInvalid ? .text("") : $0.value.isReported ? $0.value : nil
+    return realisationCells.cells(of: row).compactMapValues {
+      if $0.cell.isInvalid { return .text("") }
+      let value = $0.cell.value(in: texts)
+      return value.isReported ? value : nil
     }
   }
 
   /// The budget realisations reported, in rupiah.
   public func reportedBudget(of code: IndicatorCode) -> [Quarter: Double] {
     guard let row = rows[code] else { return [:] }
-    return budgetCells.values(of: row).compactMapValues { $0.value.number }
+    return budgetCells.cells(of: row).compactMapValues(\.cell.number)
   }
 
   // MARK: Merging
@@ -106,46 +116,56 @@ public struct MergedValues: Sendable {
   /// Puts `cell` in the realisation (or budget) slot of `code` in `quarter`, replacing what is
   /// there. An unknown code or a quarter after the period is not kept.
   mutating func set(_ cell: MergedCell, of code: IndicatorCode, in quarter: Quarter, budget: Bool) {
-    guard let row = rows[code] else { return }
-    let stored = StoredCell(
-      value: cell.value, isInvalid: cell.isInvalid, file: names.number(of: cell.file),
-      column: names.number(of: cell.column), line: cell.line)
-    if budget { budgetCells[row, quarter] = stored } else { realisationCells[row, quarter] = stored }
+    // Both grids keep the same quarters.
+    guard let row = rows[code], realisationCells.keeps(quarter) else { return }
+    let place = CellPlace(file: files.number(of: cell.file), column: columns.number(of: cell.column), line: cell.line)
+    let stored = CompactCell(cell.value, isInvalid: cell.isInvalid, place: place, texts: &texts)
+    if budget {
+      budgetCells.set(stored, from: place, of: row, in: quarter)
+    } else {
+      realisationCells.set(stored, from: place, of: row, in: quarter)
+    }
   }
 
   /// Records where `code`'s row is, unless a row was found before.
   mutating func noteOrigin(of code: IndicatorCode, file: String, line: Int) {
     guard let row = rows[code], origins[row] == nil else { return }
-    origins[row] = StoredOrigin(file: names.number(of: file), line: line)
+    origins.note(file: files.number(of: file), line: line, of: row)
   }
 
   /// Sets one free text of `code`, replacing an earlier form's.
   mutating func setText(_ text: String, _ field: FreeTextField, of code: IndicatorCode) {
     guard let row = rows[code] else { return }
-    freeTexts[row][field] = text
+    freeTexts[row * Self.textSlots + field.slot] = texts.number(of: text) + 1
   }
 
-  private func cell(_ stored: StoredCell) -> MergedCell {
+  private func freeTexts(at row: Int) -> FreeTexts {
+    var result = FreeTexts()
+    for field in FreeTextField.allCases {
+      let number = freeTexts[row * Self.textSlots + field.slot]
+      if number != 0 { result[field] = texts[number - 1] }
+    }
+    return result
+  }
+
+  private func cell(_ stored: (cell: CompactCell, place: CellPlace)) -> MergedCell {
     MergedCell(
-      value: stored.value, file: names[stored.file], line: stored.line, column: names[stored.column],
-      isInvalid: stored.isInvalid)
+      value: stored.cell.value(in: texts), file: files[stored.place.file], line: stored.place.line,
+      column: columns[stored.place.column], isInvalid: stored.cell.isInvalid)
   }
 }
 
-/// A merged cell as kept: its file and column by number in the `NameTable` (40 bytes, where a
-/// `MergedCell` with two strings is 64).
-private struct StoredCell: Sendable {
-  var value: ReportedValue
-  var isInvalid: Bool
-  var file: UInt32
-  var column: UInt32
-  var line: Int
-}
-
-/// Where a row was first found, its file by number in the `NameTable`.
-private struct StoredOrigin: Sendable {
-  var file: UInt32
-  var line: Int
+extension FreeTextField {
+  /// The field's place among an indicator's free-text slots.
+  fileprivate var slot: Int {
+    switch self {
+    case .kendala: 0
+    case .faktorPendorong: 1
+    case .tindakLanjut: 2
+    case .buktiDukung: 3
+    case .keterangan: 4
+    }
+  }
 }
 
 /// Texts that recur on many cells (a form's path, a column header), each kept once and named
