@@ -100,10 +100,6 @@ public struct FormMerge: Sendable {
   public private(set) var conflicts: [Finding] = []
   private let definitions: IndicatorDefinitions
   private let period: Quarter
-  /// Sections write the same kendala or faktor pendorong on many rows: one copy of each text
-  /// is kept once the forms are gone.
-  private var sharedTexts: Set<String> = []
-
   /// Nothing merged yet, for the indicators of `definitions` and the quarters up to `period`.
   public init(for definitions: IndicatorDefinitions, through period: Quarter) {
     values = MergedValues(for: definitions, through: period)
@@ -147,7 +143,7 @@ public struct FormMerge: Sendable {
       }
       for field in FreeTextField.allCases {
         guard let text = row.texts[field] else { continue }
-        values.setText(sharedTexts.insert(text).memberAfterInsert, field, of: row.code)
+        values.setText(text, field, of: row.code)
       }
     }
   }
