@@ -76,12 +76,26 @@ public struct IndicatorDefinition: Sendable, Hashable {
     aggregation: Aggregation = .last, ceiling: Double? = nil, strategicTarget: Target? = nil,
     lastYearRealisation: Target? = nil, line: Int = 0
   ) {
+    self.init(
+      code: code, wording: wording, unit: unit, section: section, annualTarget: annualTarget,
+      targets: QuarterTargets(quarterTargets), level: level, parent: parent,
+      isKeyIndicator: isKeyIndicator, polarity: polarity, aggregation: aggregation, ceiling: ceiling,
+      strategicTarget: strategicTarget, lastYearRealisation: lastYearRealisation, line: line)
+  }
+
+  /// Every field as it is held (an ``IndicatorList`` giving one back).
+  init(
+    code: IndicatorCode, wording: String, unit: String, section: String, annualTarget: Target,
+    targets quarterTargets: QuarterTargets, level: CascadeLevel?, parent: IndicatorCode?,
+    isKeyIndicator: Bool?, polarity: Polarity, aggregation: Aggregation, ceiling: Double?,
+    strategicTarget: Target?, lastYearRealisation: Target?, line: Int
+  ) {
     self.code = code
     self.wording = wording
     self.unit = unit
     self.section = section
     self.annualTarget = annualTarget
-    self.quarterTargets = QuarterTargets(quarterTargets)
+    self.quarterTargets = quarterTargets
     self.level = level
     self.parent = parent
     self.isKeyIndicator = isKeyIndicator

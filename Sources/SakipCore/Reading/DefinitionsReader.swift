@@ -46,8 +46,10 @@ public struct DefinitionsReader: Sendable {
     private var missingColumns: [DefinitionColumn] = []
     private var batch: [CSVRecord] = []
     private var findings: [Finding] = []
-    private var indicators: [IndicatorDefinition] = []
-    private var firstLineOf: [IndicatorCode: Int] = [:]
+    /// The valid rows, packed as they come: each code's first line is found there.
+    private var indicators: IndicatorList.Builder
+    /// The first line of each code whose row is not valid (so not among `indicators`).
+    private var invalidRowLines: [IndicatorCode: Int] = [:]
     private var parentCells: [(IndicatorCode, IndicatorCode, Int, String)] = []
     /// Every indicator of a section repeats its name and most repeat a unit: one copy of each.
     private var sharedTexts: Set<String> = []
@@ -56,7 +58,7 @@ public struct DefinitionsReader: Sendable {
     /// at once, rather than growing their array by doubling while the file's text is held.
     init(_ reader: DefinitionsReader, expectedRows: Int = 0) {
       self.reader = reader
-      indicators.reserveCapacity(expectedRows)
+      indicators = IndicatorList.Builder(expectedCount: expectedRows)
     }
 
     /// Takes the next record of the file.
@@ -92,11 +94,11 @@ public struct DefinitionsReader: Sendable {
       for row in rows {
         findings += row.missingCells
         guard let code = row.code else { continue }
-        if let first = firstLineOf[code] {
+        if let first = firstLine(of: code) {
           report(row.line, row.codeColumn, code, .definitionDuplicate(firstLine: first))
           continue
         }
-        firstLineOf[code] = row.line
+        if row.definition == nil { invalidRowLines[code] = row.line }
         findings += row.problems
         if let parent = row.parent { parentCells.append((code, parent, row.line, row.parentColumn)) }
         if var definition = row.definition {
@@ -105,6 +107,12 @@ public struct DefinitionsReader: Sendable {
           indicators.append(definition)
         }
       }
+    }
+
+    /// The line where `code` was first defined, by a valid row or not.
+    private func firstLine(of code: IndicatorCode) -> Int? {
+      if let place = indicators.place(of: code) { return indicators.line(at: place) }
+      return invalidRowLines[code]
     }
 
     private mutating func report(
@@ -133,13 +141,13 @@ public struct DefinitionsReader: Sendable {
       // The cascade: every parent exists, and no indicator is its own ancestor.
       var parentOf: [IndicatorCode: IndicatorCode] = [:]
       for (child, parent, line, column) in parentCells {
-        if firstLineOf[parent] == nil {
+        if firstLine(of: parent) == nil {
           report(line, column, child, .definitionParentUnknown(parent))
         } else {
           parentOf[child] = parent
         }
       }
-      firstLineOf = [:]
+      invalidRowLines = [:]
       let onCycle = DefinitionsReader.codesOnCycles(starts: parentCells.map(\.0), parentOf: parentOf).codes
       // Each cycle reported once, at its first row.
       var reportedCycles: Set<IndicatorCode> = []
@@ -155,18 +163,18 @@ public struct DefinitionsReader: Sendable {
       }
       parentCells = []
 
-      for indicator in indicators {
+      let built = indicators.finish()
+      for indicator in built.indicators {
         for warning in TargetWarning.warnings(for: indicator) {
           let (column, message) = warning.finding
           report(indicator.line, column, indicator.code, message, severity: .warning)
         }
       }
-      if indicators.isEmpty && findings.isEmpty {
+      if built.indicators.isEmpty && findings.isEmpty {
         report(header.line, nil, nil, .definitionEmpty)
       }
       findings.sort { ($0.location.line ?? 0) < ($1.location.line ?? 0) }
-      let definitions = IndicatorDefinitions(indicators)
-      indicators = []
+      let definitions = IndicatorDefinitions(built)
       return DefinitionsReading(definitions: definitions, findings: findings)
     }
   }

@@ -1,0 +1,305 @@
+/// The indicators of the definitions in file order, packed: a country has millions, and an
+/// ``IndicatorDefinition`` kept as it is takes over 300 bytes (its stride, and a buffer for each
+/// long text). Each indicator is given back as an ``IndicatorDefinition`` when asked for.
+///
+/// Each indicator is a fixed record of 60 bytes: its targets as ``PackedTarget``s, its words as
+/// ``IndicatorTraits``, its line in four bytes, and where its texts are. Its code and wording
+/// (and any wide number) lie one after the other in one run of UTF-8 text; its unit, section and
+/// parent, which many indicators share, are held once among the list's shared texts. An
+/// indicator that does not fit (a line past four bytes, more text than four bytes can place) is
+/// kept whole instead.
+public struct IndicatorList: RandomAccessCollection, Sendable {
+  fileprivate var records: [IndicatorRecord] = []
+  /// The indicators' own bytes, in their order: for each, its wide numbers (eight bytes each),
+  /// its code, its wording. An indicator's bytes end where the next one's start.
+  fileprivate var text: [UInt8] = []
+  /// Units, sections, parents and grades, each once.
+  fileprivate var shared: [String] = []
+  /// The indicators that did not fit a record; the record's `line` is the place here.
+  fileprivate var keptWhole: [IndicatorDefinition] = []
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { records.count }
+
+  public subscript(position: Int) -> IndicatorDefinition {
+    let record = records[position]
+    if record.traits.isKeptWhole { return keptWhole[Int(record.line)] }
+    let end = position + 1 < records.count ? Int(records[position + 1].textStart) : text.count
+    let shared = self.shared
+    return text.withUnsafeBufferPointer { bytes in
+      let start = Int(record.textStart)
+      let codeStart = start + 8 * record.traits.wideNumbers
+      let wordingStart = codeStart + Int(record.codeLength)
+      func target(_ packed: PackedTarget) -> Target? {
+        switch packed.bits >> 30 {
+        case 0: .number(packed.decimalValue)
+        case 1: .grade(shared[packed.gradePlace])
+        case 2: .number(Self.wideNumber(packed.wideIndex, at: start, in: bytes))
+        default: nil
+        }
+      }
+      var quarters = QuarterTargets()
+      if let t = target(record.firstQuarter) { quarters[.first] = t }
+      if let t = target(record.secondQuarter) { quarters[.second] = t }
+      if let t = target(record.thirdQuarter) { quarters[.third] = t }
+      if let t = target(record.fourthQuarter) { quarters[.fourth] = t }
+      let traits = record.traits
+      return IndicatorDefinition(
+        code: IndicatorCode(Self.string(bytes, codeStart..<wordingStart)),
+        wording: Self.string(bytes, wordingStart..<end),
+        unit: shared[Int(record.unit)], section: shared[Int(record.section)],
+        annualTarget: target(record.annualTarget) ?? .grade(""), targets: quarters,
+        level: traits.level,
+        parent: record.parent == IndicatorRecord.noParent ? nil : IndicatorCode(shared[Int(record.parent)]),
+        isKeyIndicator: traits.isKeyIndicator, polarity: traits.polarity,
+        aggregation: traits.aggregation, ceiling: target(record.ceiling)?.number,
+        strategicTarget: target(record.strategicTarget),
+        lastYearRealisation: target(record.lastYearRealisation), line: Int(record.line))
+    }
+  }
+
+  /// The code of the indicator at `position`, without the rest of it.
+  func code(at position: Int) -> String {
+    let record = records[position]
+    if record.traits.isKeptWhole { return keptWhole[Int(record.line)].code.rawValue }
+    return text.withUnsafeBufferPointer { bytes in
+      let codeStart = Int(record.textStart) + 8 * record.traits.wideNumbers
+      return Self.string(bytes, codeStart..<codeStart + Int(record.codeLength))
+    }
+  }
+
+  /// The section of the indicator at `position`, without the rest of it.
+  func section(at position: Int) -> String {
+    let record = records[position]
+    if record.traits.isKeptWhole { return keptWhole[Int(record.line)].section }
+    return shared[Int(record.section)]
+  }
+
+  /// The line of the indicator at `position`, without the rest of it.
+  func line(at position: Int) -> Int {
+    let record = records[position]
+    if record.traits.isKeptWhole { return keptWhole[Int(record.line)].line }
+    return Int(record.line)
+  }
+
+  /// The same section name for the indicators at `a` and `b`, in the same spelling.
+  func sameSectionText(_ a: Int, _ b: Int) -> Bool {
+    let first = records[a]
+    let second = records[b]
+    if first.traits.isKeptWhole || second.traits.isKeptWhole {
+      return section(at: a).utf8.elementsEqual(section(at: b).utf8)
+    }
+    return first.section == second.section
+  }
+
+  /// The bytes held, for the measurements: records, text, shared texts (with their buffers)
+  /// and indicators kept whole (without theirs).
+  var byteCount: Int {
+    records.capacity * MemoryLayout<IndicatorRecord>.stride + text.capacity
+      + shared.capacity * MemoryLayout<String>.stride
+      + shared.reduce(0) { $0 + ($1.utf8.count > 15 ? $1.utf8.count + 32 : 0) }
+      + keptWhole.capacity * MemoryLayout<IndicatorDefinition>.stride
+  }
+
+  @inline(__always)
+  private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+  }
+
+  @inline(__always)
+  private static func wideNumber(_ index: Int, at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Double {
+    let bits = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: start + 8 * index, as: UInt64.self)
+    return Double(bitPattern: UInt64(littleEndian: bits))
+  }
+
+  /// The place of `text` among the shared texts, byte for byte.
+  fileprivate func findShared(_ text: String, hash: Int, in table: SlotTable) -> Int? {
+    table.find(hash: hash) { shared[$0].utf8.elementsEqual(text.utf8) }
+  }
+
+  /// Each code's place, for the list as it is now.
+  fileprivate func place(of code: String, in table: SlotTable) -> Int? {
+    table.find(hash: code.hashValue) { self.code(at: $0) == code }
+  }
+}
+
+/// One indicator of an ``IndicatorList``: 60 bytes.
+struct IndicatorRecord: Sendable {
+  /// Where its bytes start in the list's text.
+  var textStart: UInt32
+  var codeLength: UInt32
+  /// Places among the list's shared texts.
+  var unit: UInt32
+  var section: UInt32
+  var parent: UInt32
+  /// The physical line in the definitions file; for an indicator kept whole, its place among
+  /// those.
+  var line: UInt32
+  var annualTarget: PackedTarget
+  var firstQuarter: PackedTarget
+  var secondQuarter: PackedTarget
+  var thirdQuarter: PackedTarget
+  var fourthQuarter: PackedTarget
+  var strategicTarget: PackedTarget
+  var lastYearRealisation: PackedTarget
+  var ceiling: PackedTarget
+  var traits: IndicatorTraits
+
+  static let noParent = UInt32.max
+}
+
+extension IndicatorList {
+  /// An ``IndicatorList`` being filled in file order, and each code's place in it so far.
+  struct Builder: Sendable {
+    private(set) var list = IndicatorList()
+    /// Each code's first place in the list.
+    private var codes = SlotTable()
+    /// Each shared text's place, by its exact bytes.
+    private var sharedPlaces = SlotTable()
+
+    init(expectedCount: Int = 0) {
+      list.records.reserveCapacity(expectedCount)
+    }
+
+    var count: Int { list.count }
+
+    /// The place of the first indicator appended with `code`.
+    func place(of code: IndicatorCode) -> Int? { list.place(of: code.rawValue, in: codes) }
+
+    /// The line of the indicator at `position`.
+    func line(at position: Int) -> Int { list.line(at: position) }
+
+    mutating func append(_ definition: IndicatorDefinition) {
+      let position = list.records.count
+      if let record = pack(definition) {
+        list.records.append(record)
+      } else {
+        list.records.append(
+          IndicatorRecord(
+            textStart: UInt32(truncatingIfNeeded: list.text.count), codeLength: 0, unit: 0,
+            section: 0, parent: IndicatorRecord.noParent,
+            line: UInt32(truncatingIfNeeded: list.keptWhole.count), annualTarget: .none,
+            firstQuarter: .none, secondQuarter: .none, thirdQuarter: .none, fourthQuarter: .none,
+            strategicTarget: .none, lastYearRealisation: .none, ceiling: .none,
+            traits: .keptWhole))
+        list.keptWhole.append(definition)
+      }
+      let code = definition.code.rawValue
+      if list.place(of: code, in: codes) == nil {
+        let list = self.list
+        codes.insert(position, hash: code.hashValue) { list.code(at: $0).hashValue }
+      }
+    }
+
+    /// The record for `definition`, its bytes appended to the text; `nil` when it does not fit.
+    private mutating func pack(_ definition: IndicatorDefinition) -> IndicatorRecord? {
+      guard let line = UInt32(exactly: definition.line), let unit = sharedPlace(definition.unit),
+        let section = sharedPlace(definition.section)
+      else { return nil }
+      var parent = IndicatorRecord.noParent
+      if let code = definition.parent {
+        guard let place = sharedPlace(code.rawValue) else { return nil }
+        parent = place
+      }
+      var wide: [Double] = []
+      func packed(_ target: Target?) -> PackedTarget? {
+        switch target {
+        case nil: return PackedTarget.none
+        case .grade(let grade): return sharedPlace(grade).flatMap(PackedTarget.grade)
+        case .number(let number):
+          if let decimal = PackedTarget.decimal(number) { return decimal }
+          wide.append(number)
+          return PackedTarget.wide(wide.count - 1)
+        }
+      }
+      let quarters = definition.quarterTargets
+      guard let annual = packed(definition.annualTarget), let q1 = packed(quarters[.first]),
+        let q2 = packed(quarters[.second]), let q3 = packed(quarters[.third]),
+        let q4 = packed(quarters[.fourth]), let strategic = packed(definition.strategicTarget),
+        let lastYear = packed(definition.lastYearRealisation),
+        let ceiling = packed(definition.ceiling.map(Target.number))
+      else { return nil }
+      let code = definition.code.rawValue.utf8
+      let wording = definition.wording.utf8
+      let start = list.text.count
+      guard start + 8 * wide.count + code.count + wording.count <= Int(UInt32.max) else { return nil }
+      for number in wide {
+        withUnsafeBytes(of: number.bitPattern.littleEndian) { list.text.append(contentsOf: $0) }
+      }
+      list.text.append(contentsOf: code)
+      list.text.append(contentsOf: wording)
+      return IndicatorRecord(
+        textStart: UInt32(start), codeLength: UInt32(code.count), unit: unit, section: section,
+        parent: parent, line: line, annualTarget: annual, firstQuarter: q1, secondQuarter: q2,
+        thirdQuarter: q3, fourthQuarter: q4, strategicTarget: strategic,
+        lastYearRealisation: lastYear, ceiling: ceiling,
+        traits: IndicatorTraits(
+          level: definition.level, isKeyIndicator: definition.isKeyIndicator,
+          polarity: definition.polarity, aggregation: definition.aggregation,
+          wideNumbers: wide.count))
+    }
+
+    /// The place of `text` among the shared texts, added when new; `nil` when there is no
+    /// room. Texts are the same only byte for byte: a section spelt in two Unicode forms keeps
+    /// both.
+    private mutating func sharedPlace(_ text: String) -> UInt32? {
+      let hash = Self.exactHash(text)
+      if let place = list.findShared(text, hash: hash, in: sharedPlaces) { return UInt32(place) }
+      let place = list.shared.count
+      guard place < Int(PackedTarget.maxGrade) else { return nil }
+      list.shared.append(text)
+      let shared = list.shared
+      sharedPlaces.insert(place, hash: hash) { Self.exactHash(shared[$0]) }
+      return UInt32(place)
+    }
+
+    private static func exactHash(_ text: String) -> Int {
+      var hasher = Hasher()
+      let hashed = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+      if hashed == nil {
+        for byte in text.utf8 { hasher.combine(byte) }
+      }
+      return hasher.finalize()
+    }
+
+    /// The list, and each code's place in it; room kept for more is let go, and the builder
+    /// left empty.
+    mutating func finish() -> (indicators: IndicatorList, positions: CodeIndex) {
+      sharedPlaces = SlotTable()
+      var list = self.list
+      let codes = self.codes
+      self = Builder()
+      list.records = Self.exactly(list.records)
+      list.text = Self.exactly(list.text)
+      list.shared = Self.exactly(list.shared)
+      return (list, CodeIndex(codes, list))
+    }
+
+    /// `array` in a buffer of its size, when it has much room to spare.
+    private static func exactly<T>(_ array: [T]) -> [T] {
+      guard array.capacity > array.count + array.count / 32 + 16 else { return array }
+      return array.withUnsafeBufferPointer { Array($0) }
+    }
+  }
+}
+
+/// Each code's place in an ``IndicatorList`` (the first, should a code repeat): a table of
+/// four-byte places that asks the list for the code at a place, rather than a dictionary that
+/// holds every code again.
+public struct CodeIndex: Sendable {
+  private let table: SlotTable
+  private let indicators: IndicatorList
+
+  fileprivate init(_ table: SlotTable, _ indicators: IndicatorList) {
+    self.table = table
+    self.indicators = indicators
+  }
+
+  /// The place of the first indicator with `code`; `nil` for a code not defined.
+  public subscript(_ code: IndicatorCode) -> Int? {
+    indicators.place(of: code.rawValue, in: table)
+  }
+
+  /// The bytes of the table itself (the list is the definitions').
+  var byteCount: Int { table.byteCount }
+}
