@@ -82,6 +82,9 @@ public struct IndicatorList: RandomAccessCollection, Sendable {
     return Int(record.line)
   }
 
+  /// Whether the indicator at `position` is packed rather than kept whole.
+  func isPacked(at position: Int) -> Bool { !records[position].traits.isKeptWhole }
+
   /// The same section name for the indicators at `a` and `b`, in the same spelling.
   func sameSectionText(_ a: Int, _ b: Int) -> Bool {
     let first = records[a]
@@ -255,7 +258,7 @@ extension IndicatorList {
 
     private static func exactHash(_ text: String) -> Int {
       var hasher = Hasher()
-      let hashed = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+      let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
       if hashed == nil {
         for byte in text.utf8 { hasher.combine(byte) }
       }
