@@ -2,16 +2,16 @@
 /// ``IndicatorDefinition`` kept as it is takes over 300 bytes (its stride, and a buffer for each
 /// long text). Each indicator is given back as an ``IndicatorDefinition`` when asked for.
 ///
-/// Each indicator is a fixed record of 60 bytes: its targets as ``PackedTarget``s, its words as
-/// ``IndicatorTraits``, its line in four bytes, and where its texts are. Its code and wording
-/// (and any wide number) lie one after the other in one run of UTF-8 text; its unit, section and
-/// parent, which many indicators share, are held once among the list's shared texts. An
-/// indicator that does not fit (a line past four bytes, more text than four bytes can place) is
-/// kept whole instead.
+/// Each indicator is a fixed record of 28 bytes: its words as ``IndicatorTraits``, its line in
+/// four bytes, and where the rest is. Its targets (see ``PackedTarget``), code and wording lie
+/// one after the other in one run of bytes; its unit, section and parent, which many
+/// indicators share, are held once among the list's shared texts. An indicator that does not
+/// fit (a line past four bytes, a code past 65,535 bytes, more text than four bytes can place)
+/// is kept whole instead.
 public struct IndicatorList: RandomAccessCollection, Sendable {
   fileprivate var records: [IndicatorRecord] = []
-  /// The indicators' own bytes, in their order: for each, its wide numbers (eight bytes each),
-  /// its code, its wording. An indicator's bytes end where the next one's start.
+  /// The indicators' own bytes, in their order: for each, its targets, its code, its wording.
+  /// An indicator's bytes end where the next one's start.
   fileprivate var text: [UInt8] = []
   /// Units, sections, parents and grades, each once.
   fileprivate var shared: [String] = []
@@ -26,35 +26,35 @@ public struct IndicatorList: RandomAccessCollection, Sendable {
     if record.traits.isKeptWhole { return keptWhole[Int(record.line)] }
     let end = position + 1 < records.count ? Int(records[position + 1].textStart) : text.count
     let shared = self.shared
+    let text = self.text
     return text.withUnsafeBufferPointer { bytes in
-      let start = Int(record.textStart)
-      let codeStart = start + 8 * record.traits.wideNumbers
-      let wordingStart = codeStart + Int(record.codeLength)
-      func target(_ packed: PackedTarget) -> Target? {
-        switch packed.bits >> 30 {
-        case 0: .number(packed.decimalValue)
-        case 1: .grade(shared[packed.gradePlace])
-        case 2: .number(Self.wideNumber(packed.wideIndex, at: start, in: bytes))
-        default: nil
-        }
+      var offset = Int(record.textStart)
+      let present = record.presentTargets
+      func target(_ bit: UInt8) -> Target? {
+        present & bit == 0 ? nil : PackedTarget.read(bytes, at: &offset, shared: shared)
       }
+      // In the order they were appended.
+      let annual = target(IndicatorRecord.annualTarget)
       var quarters = QuarterTargets()
-      if let t = target(record.firstQuarter) { quarters[.first] = t }
-      if let t = target(record.secondQuarter) { quarters[.second] = t }
-      if let t = target(record.thirdQuarter) { quarters[.third] = t }
-      if let t = target(record.fourthQuarter) { quarters[.fourth] = t }
+      if let t = target(IndicatorRecord.firstQuarter) { quarters[.first] = t }
+      if let t = target(IndicatorRecord.secondQuarter) { quarters[.second] = t }
+      if let t = target(IndicatorRecord.thirdQuarter) { quarters[.third] = t }
+      if let t = target(IndicatorRecord.fourthQuarter) { quarters[.fourth] = t }
+      let strategic = target(IndicatorRecord.strategicTarget)
+      let lastYear = target(IndicatorRecord.lastYearRealisation)
+      let ceiling = target(IndicatorRecord.ceiling)?.number
+      let codeStart = Int(record.textStart) + Int(record.targetsLength)
+      let wordingStart = codeStart + Int(record.codeLength)
       let traits = record.traits
       return IndicatorDefinition(
         code: IndicatorCode(Self.string(bytes, codeStart..<wordingStart)),
-        wording: Self.string(bytes, wordingStart..<end),
+        wording: WordingText(text, UInt32(truncatingIfNeeded: wordingStart), UInt32(truncatingIfNeeded: end)),
         unit: shared[Int(record.unit)], section: shared[Int(record.section)],
-        annualTarget: target(record.annualTarget) ?? .grade(""), targets: quarters,
-        level: traits.level,
+        annualTarget: annual ?? .grade(""), targets: quarters, level: traits.level,
         parent: record.parent == IndicatorRecord.noParent ? nil : IndicatorCode(shared[Int(record.parent)]),
         isKeyIndicator: traits.isKeyIndicator, polarity: traits.polarity,
-        aggregation: traits.aggregation, ceiling: target(record.ceiling)?.number,
-        strategicTarget: target(record.strategicTarget),
-        lastYearRealisation: target(record.lastYearRealisation), line: Int(record.line))
+        aggregation: traits.aggregation, ceiling: ceiling, strategicTarget: strategic,
+        lastYearRealisation: lastYear, line: Int(record.line))
     }
   }
 
@@ -63,7 +63,7 @@ public struct IndicatorList: RandomAccessCollection, Sendable {
     let record = records[position]
     if record.traits.isKeptWhole { return keptWhole[Int(record.line)].code.rawValue }
     return text.withUnsafeBufferPointer { bytes in
-      let codeStart = Int(record.textStart) + 8 * record.traits.wideNumbers
+      let codeStart = Int(record.textStart) + Int(record.targetsLength)
       return Self.string(bytes, codeStart..<codeStart + Int(record.codeLength))
     }
   }
@@ -109,12 +109,6 @@ public struct IndicatorList: RandomAccessCollection, Sendable {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
   }
 
-  @inline(__always)
-  private static func wideNumber(_ index: Int, at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Double {
-    let bits = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: start + 8 * index, as: UInt64.self)
-    return Double(bitPattern: UInt64(littleEndian: bits))
-  }
-
   /// The place of `text` among the shared texts, byte for byte.
   fileprivate func findShared(_ text: String, hash: Int, in table: SlotTable) -> Int? {
     table.find(hash: hash) { shared[$0].utf8.elementsEqual(text.utf8) }
@@ -122,15 +116,37 @@ public struct IndicatorList: RandomAccessCollection, Sendable {
 
   /// Each code's place, for the list as it is now.
   fileprivate func place(of code: String, in table: SlotTable) -> Int? {
-    table.find(hash: code.hashValue) { self.code(at: $0) == code }
+    table.find(hash: code.hashValue) { hasCode(code, at: $0) }
+  }
+
+  /// Whether the indicator at `position` has `code`, as String compares them: the same bytes,
+  /// or, outside ASCII, the same text in another Unicode form.
+  private func hasCode(_ code: String, at position: Int) -> Bool {
+    let record = records[position]
+    if record.traits.isKeptWhole { return keptWhole[Int(record.line)].code.rawValue == code }
+    let start = Int(record.textStart) + Int(record.targetsLength)
+    let end = start + Int(record.codeLength)
+    let sameBytes: Bool? = text.withUnsafeBufferPointer { bytes in
+      let stored = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      let verdict: Bool?? = code.utf8.withContiguousStorageIfAvailable { given in
+        if given.count == stored.count {
+          var i = 0
+          while i < given.count, given[i] == stored[i] { i += 1 }
+          if i == given.count { return true }
+        }
+        if given.allSatisfy({ $0 < 0x80 }) && stored.allSatisfy({ $0 < 0x80 }) { return false }
+        return nil
+      }
+      return verdict.flatMap { $0 }
+    }
+    return sameBytes ?? (self.code(at: position) == code)
   }
 }
 
-/// One indicator of an ``IndicatorList``: 60 bytes.
+/// One indicator of an ``IndicatorList``: 28 bytes.
 struct IndicatorRecord: Sendable {
   /// Where its bytes start in the list's text.
   var textStart: UInt32
-  var codeLength: UInt32
   /// Places among the list's shared texts.
   var unit: UInt32
   var section: UInt32
@@ -138,17 +154,23 @@ struct IndicatorRecord: Sendable {
   /// The physical line in the definitions file; for an indicator kept whole, its place among
   /// those.
   var line: UInt32
-  var annualTarget: PackedTarget
-  var firstQuarter: PackedTarget
-  var secondQuarter: PackedTarget
-  var thirdQuarter: PackedTarget
-  var fourthQuarter: PackedTarget
-  var strategicTarget: PackedTarget
-  var lastYearRealisation: PackedTarget
-  var ceiling: PackedTarget
+  var codeLength: UInt16
   var traits: IndicatorTraits
+  /// The bytes of its targets, before its code.
+  var targetsLength: UInt8
+  /// Which targets it has, one bit each (`annualTarget` ... `ceiling`).
+  var presentTargets: UInt8
 
   static let noParent = UInt32.max
+
+  static let annualTarget: UInt8 = 1 << 0
+  static let firstQuarter: UInt8 = 1 << 1
+  static let secondQuarter: UInt8 = 1 << 2
+  static let thirdQuarter: UInt8 = 1 << 3
+  static let fourthQuarter: UInt8 = 1 << 4
+  static let strategicTarget: UInt8 = 1 << 5
+  static let lastYearRealisation: UInt8 = 1 << 6
+  static let ceiling: UInt8 = 1 << 7
 }
 
 extension IndicatorList {
@@ -162,6 +184,7 @@ extension IndicatorList {
 
     init(expectedCount: Int = 0) {
       list.records.reserveCapacity(expectedCount)
+      codes = SlotTable(expectedCount: expectedCount)
     }
 
     var count: Int { list.count }
@@ -179,12 +202,9 @@ extension IndicatorList {
       } else {
         list.records.append(
           IndicatorRecord(
-            textStart: UInt32(truncatingIfNeeded: list.text.count), codeLength: 0, unit: 0,
-            section: 0, parent: IndicatorRecord.noParent,
-            line: UInt32(truncatingIfNeeded: list.keptWhole.count), annualTarget: .none,
-            firstQuarter: .none, secondQuarter: .none, thirdQuarter: .none, fourthQuarter: .none,
-            strategicTarget: .none, lastYearRealisation: .none, ceiling: .none,
-            traits: .keptWhole))
+            textStart: UInt32(truncatingIfNeeded: list.text.count), unit: 0, section: 0,
+            parent: IndicatorRecord.noParent, line: UInt32(truncatingIfNeeded: list.keptWhole.count),
+            codeLength: 0, traits: .keptWhole, targetsLength: 0, presentTargets: 0))
         list.keptWhole.append(definition)
       }
       let code = definition.code.rawValue
@@ -204,42 +224,44 @@ extension IndicatorList {
         guard let place = sharedPlace(code.rawValue) else { return nil }
         parent = place
       }
-      var wide: [Double] = []
-      func packed(_ target: Target?) -> PackedTarget? {
-        switch target {
-        case nil: return PackedTarget.none
-        case .grade(let grade): return sharedPlace(grade).flatMap(PackedTarget.grade)
-        case .number(let number):
-          if let decimal = PackedTarget.decimal(number) { return decimal }
-          wide.append(number)
-          return PackedTarget.wide(wide.count - 1)
-        }
-      }
       let quarters = definition.quarterTargets
-      guard let annual = packed(definition.annualTarget), let q1 = packed(quarters[.first]),
-        let q2 = packed(quarters[.second]), let q3 = packed(quarters[.third]),
-        let q4 = packed(quarters[.fourth]), let strategic = packed(definition.strategicTarget),
-        let lastYear = packed(definition.lastYearRealisation),
-        let ceiling = packed(definition.ceiling.map(Target.number))
-      else { return nil }
+      let targets: [(UInt8, Target?)] = [
+        (IndicatorRecord.annualTarget, definition.annualTarget),
+        (IndicatorRecord.firstQuarter, quarters[.first]), (IndicatorRecord.secondQuarter, quarters[.second]),
+        (IndicatorRecord.thirdQuarter, quarters[.third]), (IndicatorRecord.fourthQuarter, quarters[.fourth]),
+        (IndicatorRecord.strategicTarget, definition.strategicTarget),
+        (IndicatorRecord.lastYearRealisation, definition.lastYearRealisation),
+        (IndicatorRecord.ceiling, definition.ceiling.map(Target.number)),
+      ]
+      var gradePlaces: [UInt32] = []
+      for case (_, .grade(let grade)?) in targets {
+        guard let place = sharedPlace(grade) else { return nil }
+        gradePlaces.append(place)
+      }
       let code = definition.code.rawValue.utf8
       let wording = definition.wording.utf8
       let start = list.text.count
-      guard start + 8 * wide.count + code.count + wording.count <= Int(UInt32.max) else { return nil }
-      for number in wide {
-        withUnsafeBytes(of: number.bitPattern.littleEndian) { list.text.append(contentsOf: $0) }
+      guard let codeLength = UInt16(exactly: code.count),
+        start + 8 * PackedTarget.maxLength + code.count + wording.count <= Int(UInt32.max)
+      else { return nil }
+      var present: UInt8 = 0
+      for (bit, target) in targets {
+        guard let target else { continue }
+        present |= bit
+        var gradePlace: UInt32 = 0
+        if case .grade = target { gradePlace = gradePlaces.removeFirst() }
+        PackedTarget.append(target, to: &list.text, gradePlace: gradePlace)
       }
+      let targetsLength = list.text.count - start
       list.text.append(contentsOf: code)
       list.text.append(contentsOf: wording)
       return IndicatorRecord(
-        textStart: UInt32(start), codeLength: UInt32(code.count), unit: unit, section: section,
-        parent: parent, line: line, annualTarget: annual, firstQuarter: q1, secondQuarter: q2,
-        thirdQuarter: q3, fourthQuarter: q4, strategicTarget: strategic,
-        lastYearRealisation: lastYear, ceiling: ceiling,
+        textStart: UInt32(start), unit: unit, section: section, parent: parent, line: line,
+        codeLength: codeLength,
         traits: IndicatorTraits(
           level: definition.level, isKeyIndicator: definition.isKeyIndicator,
-          polarity: definition.polarity, aggregation: definition.aggregation,
-          wideNumbers: wide.count))
+          polarity: definition.polarity, aggregation: definition.aggregation),
+        targetsLength: UInt8(targetsLength), presentTargets: present)
     }
 
     /// The place of `text` among the shared texts, added when new; `nil` when there is no
@@ -249,7 +271,7 @@ extension IndicatorList {
       let hash = Self.exactHash(text)
       if let place = list.findShared(text, hash: hash, in: sharedPlaces) { return UInt32(place) }
       let place = list.shared.count
-      guard place < Int(PackedTarget.maxGrade) else { return nil }
+      guard place < Int(UInt32.max) else { return nil }
       list.shared.append(text)
       let shared = list.shared
       sharedPlaces.insert(place, hash: hash) { Self.exactHash(shared[$0]) }
@@ -270,11 +292,12 @@ extension IndicatorList {
     mutating func finish() -> (indicators: IndicatorList, positions: CodeIndex) {
       sharedPlaces = SlotTable()
       var list = self.list
-      let codes = self.codes
+      var codes = self.codes
       self = Builder()
       list.records = Self.exactly(list.records)
       list.text = Self.exactly(list.text)
       list.shared = Self.exactly(list.shared)
+      codes.shrinkToFit { [list] in list.code(at: $0).hashValue }
       return (list, CodeIndex(codes, list))
     }
 

@@ -1,103 +1,156 @@
-/// A target (or the budget ceiling) of one indicator as it is kept in an ``IndicatorList``: four
-/// bytes rather than the 17 of a `Target?` (plus a text buffer for a grade).
+/// The targets of one indicator (and its budget ceiling) as they are kept in an
+/// ``IndicatorList``: a few bytes each, one after the other, rather than the 17 of a `Target?`
+/// (plus a text buffer for a grade).
 ///
 /// A target as written in a definitions file is nearly always a short decimal (`33`, `7,5`,
-/// `1.003.000.000`): such a number is held as a whole number times a power of ten. A grade
-/// (`BB`, `WTP`) is held as its place among the list's shared texts. Any other number (`-0`,
-/// many digits, not finite) is *wide*: its eight bytes follow in the list's text, and the target
-/// holds which of the indicator's wide numbers it is.
+/// `1.003.000.000`): it is kept as a whole number times a power of ten, and a whole number up
+/// to 127 in one byte. A grade (`BB`, `WTP`) is kept as its place among the list's shared texts.
+/// Any other number (`-0`, more digits than a decimal gives back exactly, not finite) keeps its
+/// eight bytes.
 ///
-/// The two high bits say which: `00` a decimal (4 bits of exponent + 8, 26 bits of whole number,
-/// two's complement), `01` a grade, `10` a wide number, `11` none.
-struct PackedTarget: Sendable, Equatable {
-  let bits: UInt32
+/// Each target starts with a byte that says how it is kept:
+/// - `0x00 ... 0x7F`: that whole number;
+/// - `0x80 ... 0x9F`: a decimal, the power of ten being the byte less `0x90` (−16 ... 15),
+///   followed by the whole number, zigzag LEB128;
+/// - `0xA0`: a grade, followed by its place, LEB128;
+/// - `0xA1`: a number, followed by its bits, little-endian.
+enum PackedTarget {
+  private static let decimalBase: UInt8 = 0x90
+  private static let gradeMark: UInt8 = 0xA0
+  private static let bitsMark: UInt8 = 0xA1
 
-  private init(bits: UInt32) { self.bits = bits }
+  /// The most bytes a target can take.
+  static let maxLength = 10
 
-  /// No target.
-  static let none = PackedTarget(bits: .max)
-
-  /// The largest place among the shared texts a grade can refer to.
-  static let maxGrade = UInt32(1 << 30) - 1
-
-  private static let mantissaBits = 26
-  private static let mantissaLimit = Double(1 << (mantissaBits - 1))
-  private static let exponentBias = 8
-
-  /// The grade at `place` among the shared texts; `nil` when it is too far to hold.
-  static func grade(_ place: UInt32) -> PackedTarget? {
-    place <= maxGrade ? PackedTarget(bits: 1 << 30 | place) : nil
+  /// Appends `target` to `bytes`; `gradePlace` gives the place of a grade among the shared
+  /// texts.
+  static func append(_ target: Target, to bytes: inout [UInt8], gradePlace: UInt32) {
+    switch target {
+    case .grade:
+      bytes.append(gradeMark)
+      appendLEB128(UInt64(gradePlace), to: &bytes)
+    case .number(let number):
+      if number >= 0, number <= 0x7F, let small = UInt8(exactly: number),
+        Double(small).bitPattern == number.bitPattern
+      {
+        bytes.append(small)
+      } else if let (whole, exponent) = decimal(number) {
+        bytes.append(UInt8(Int(decimalBase) + exponent))
+        appendLEB128(UInt64(bitPattern: whole << 1 ^ whole >> 63), to: &bytes)
+      } else {
+        bytes.append(bitsMark)
+        withUnsafeBytes(of: number.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+      }
+    }
   }
 
-  /// The `index`th wide number of the indicator (0 ..< 8).
-  static func wide(_ index: Int) -> PackedTarget {
-    PackedTarget(bits: 2 << 30 | UInt32(index))
+  /// The target that starts at `offset`, and moves `offset` past it; a grade's text is
+  /// `shared[place]`.
+  @inline(__always)
+  static func read(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int, shared: [String]) -> Target {
+    let first = bytes[offset]
+    offset += 1
+    if first < 0x80 { return .number(Double(first)) }
+    if first == gradeMark { return .grade(shared[Int(readLEB128(bytes, at: &offset))]) }
+    if first == bitsMark {
+      let bits = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      offset += 8
+      return .number(Double(bitPattern: UInt64(littleEndian: bits)))
+    }
+    let zigzag = readLEB128(bytes, at: &offset)
+    let whole = Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
+    return .number(value(whole, Int(first) - Int(decimalBase)))
   }
 
-  /// `number` as a whole number times a power of ten, when that gives back exactly its bits;
-  /// `nil` when it must be wide.
-  static func decimal(_ number: Double) -> PackedTarget? {
+  /// `number` as a whole number times a power of ten that gives back exactly its bits, with
+  /// as few digits as can be; `nil` when there is none.
+  static func decimal(_ number: Double) -> (whole: Int64, exponent: Int)? {
     guard number.isFinite else { return nil }
-    // Whole numbers first (the most common), then decimals by their places, then large
-    // multiples of a power of ten (a budget ceiling in rupiah).
-    for exponent in [0, -1, -2, -3, -4, -5, -6, -7, -8, 1, 2, 3, 4, 5, 6, 7] {
-      let scaled = exponent < 0 ? number * powerOfTen(-exponent) : number / powerOfTen(exponent)
-      let whole = scaled.rounded()
-      guard abs(whole) < mantissaLimit else { continue }
-      let mantissa = Int32(whole)
-      let packed = PackedTarget(
-        bits: UInt32(exponent + exponentBias) << mantissaBits
-          | UInt32(bitPattern: mantissa) & (1 << mantissaBits - 1))
-      if packed.decimalValue.bitPattern == number.bitPattern { return packed }
+    let limit = 9_007_199_254_740_992.0  // 2^53: every whole number below is a Double
+    if number.rounded() == number, abs(number) < limit {
+      var whole = Int64(number)
+      guard value(whole, 0).bitPattern == number.bitPattern else { return nil }  // -0
+      // Trailing zeros go to the power of ten (a budget in rupiah).
+      var exponent = 0
+      while whole != 0, whole % 10 == 0, exponent < 15,
+        value(whole / 10, exponent + 1).bitPattern == number.bitPattern
+      {
+        whole /= 10
+        exponent += 1
+      }
+      return (whole, exponent)
+    }
+    for places in 1...16 {
+      let scaled = (number * powerOfTen(places)).rounded()
+      guard abs(scaled) < limit else { return nil }
+      let whole = Int64(scaled)
+      if value(whole, -places).bitPattern == number.bitPattern { return (whole, -places) }
     }
     return nil
   }
 
-  var isNone: Bool { bits == .max }
-  var isWide: Bool { bits >> 30 == 2 }
-  var isGrade: Bool { bits >> 30 == 1 }
-  /// Which of the indicator's wide numbers, for a wide target.
-  var wideIndex: Int { Int(bits & 0xFF) }
-  /// The place among the shared texts, for a grade.
-  var gradePlace: Int { Int(bits & PackedTarget.maxGrade) }
-
-  /// The number, for a decimal.
-  var decimalValue: Double {
-    let mantissa = Int32(bitPattern: bits << 6) >> 6
-    let exponent = Int(bits >> UInt32(PackedTarget.mantissaBits) & 0xF) - PackedTarget.exponentBias
-    return exponent < 0
-      ? Double(mantissa) / PackedTarget.powerOfTen(-exponent)
-      : Double(mantissa) * PackedTarget.powerOfTen(exponent)
+  /// `whole` × 10^`exponent`, rounded once: both are exact, so this is the Double nearest the
+  /// decimal they write.
+  @inline(__always)
+  private static func value(_ whole: Int64, _ exponent: Int) -> Double {
+    exponent < 0 ? Double(whole) / powerOfTen(-exponent) : Double(whole) * powerOfTen(exponent)
   }
 
-  /// 10^`exponent` for 0 ... 8, exactly.
+  /// 10^`exponent` for 0 ... 16, exactly.
   @inline(__always)
   private static func powerOfTen(_ exponent: Int) -> Double {
     switch exponent {
     case 0: 1
     case 1: 10
     case 2: 100
-    case 3: 1_000
-    case 4: 10_000
-    case 5: 100_000
-    case 6: 1_000_000
-    case 7: 10_000_000
-    default: 100_000_000
+    case 3: 1e3
+    case 4: 1e4
+    case 5: 1e5
+    case 6: 1e6
+    case 7: 1e7
+    case 8: 1e8
+    case 9: 1e9
+    case 10: 1e10
+    case 11: 1e11
+    case 12: 1e12
+    case 13: 1e13
+    case 14: 1e14
+    case 15: 1e15
+    default: 1e16
+    }
+  }
+
+  private static func appendLEB128(_ value: UInt64, to bytes: inout [UInt8]) {
+    var rest = value
+    while rest >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+      rest >>= 7
+    }
+    bytes.append(UInt8(rest))
+  }
+
+  @inline(__always)
+  private static func readLEB128(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> UInt64 {
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      let byte = bytes[offset]
+      offset += 1
+      value |= UInt64(byte & 0x7F) << shift
+      if byte < 0x80 { return value }
+      shift += 7
     }
   }
 }
 
-/// The words of an indicator (level, *IKU*, polarity, aggregation) and the count of its wide
-/// numbers, in two bytes. Bit 15 marks an indicator kept whole (``IndicatorList``'s fallback).
+/// The words of an indicator (level, *IKU*, polarity, aggregation) in two bytes. Bit 15 marks
+/// an indicator kept whole (``IndicatorList``'s fallback).
 struct IndicatorTraits: Sendable, Equatable {
   let bits: UInt16
 
   init(bits: UInt16) { self.bits = bits }
 
-  init(
-    level: CascadeLevel?, isKeyIndicator: Bool?, polarity: Polarity, aggregation: Aggregation,
-    wideNumbers: Int
-  ) {
+  init(level: CascadeLevel?, isKeyIndicator: Bool?, polarity: Polarity, aggregation: Aggregation) {
     let levelCode: UInt16 =
       switch level {
       case nil: 0
@@ -122,14 +175,13 @@ struct IndicatorTraits: Sendable, Equatable {
       case .maximum: 3
       case .minimum: 4
       }
-    bits = levelCode | keyCode << 3 | polarityCode << 5 | aggregationCode << 6 | UInt16(wideNumbers) << 9
+    bits = levelCode | keyCode << 3 | polarityCode << 5 | aggregationCode << 6
   }
 
   /// An indicator kept whole rather than packed.
   static let keptWhole = IndicatorTraits(bits: 1 << 15)
 
   var isKeptWhole: Bool { bits & 1 << 15 != 0 }
-  var wideNumbers: Int { Int(bits >> 9 & 0xF) }
 
   var level: CascadeLevel? {
     switch bits & 7 {

@@ -76,13 +76,46 @@ struct DefinitionStorageTests {
     #expect(list.indices.map(list.isPacked(at:)) == [true, true, true, true, false, false, true])
   }
 
-  @Test func decimalsArePackedAndOtherNumbersAreWide() throws {
-    for number in [0, 1, -1, 33, 7.5, 0.1, 99.99, -0.3, 1.003e9, 450_000_000, 1e-8, 33_554_431, -33_554_431, 1e14] {
-      let packed = try #require(PackedTarget.decimal(number), "\(number)")
-      #expect(packed.decimalValue.bitPattern == number.bitPattern, "\(number)")
+  /// A target as written in a definitions file takes one to four bytes; any number comes back
+  /// bit for bit.
+  @Test func targetsTakeAFewBytesAndComeBackBitForBit() {
+    let sizes: [(Double, Int)] = [
+      (0, 1), (33, 1), (127, 1), (10, 1), (128, 3), (-1, 2), (7.5, 3), (0.1, 2), (99.99, 4),
+      (450_000_000, 2), (1.003e9, 3), (-0.3, 2), (1e-8, 2), (123_456_789.123, 7),
+      (-0.0, 9), (.nan, 9), (.infinity, 9), (1e300, 9), (0.123_456_789_012_345_678, 9),
+    ]
+    for (number, size) in sizes {
+      #expect(packed(.number(number)).count == size, "\(number)")
+      #expect(unpacked(packed(.number(number))) == "number \(number.bitPattern)", "\(number)")
     }
-    for number in [-0.0, 1e300, .nan, .infinity, 0.123_456_789, 123_456_789.123, 9_007_199_254_740_993, 1e-9, 33_554_432, -33_554_432] {
-      #expect(PackedTarget.decimal(number) == nil, "\(number)")
+    var random = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      let number = Double(bitPattern: random.next())
+      #expect(unpacked(packed(.number(number))) == "number \(number.bitPattern)", "\(number)")
+      let decimal = Double(Int64.random(in: -10_000_000...10_000_000, using: &random)) / 1000
+      #expect(unpacked(packed(.number(decimal))) == "number \(decimal.bitPattern)", "\(decimal)")
+      #expect(packed(.number(decimal)).count <= 5, "\(decimal)")
+    }
+    #expect(packed(.grade("BB"), place: 300) == [0xA0, 0xAC, 0x02])
+    #expect(unpacked(packed(.grade("BB"), place: 2)) == "grade BB")
+  }
+
+  private func packed(_ target: Target, place: UInt32 = 2) -> [UInt8] {
+    var bytes: [UInt8] = []
+    PackedTarget.append(target, to: &bytes, gradePlace: place)
+    return bytes
+  }
+
+  /// The target read back, and that all of its bytes were read.
+  private func unpacked(_ bytes: [UInt8]) -> String {
+    bytes.withUnsafeBufferPointer { buffer in
+      var offset = 0
+      let target = PackedTarget.read(buffer, at: &offset, shared: ["A", "B", "BB"])
+      guard offset == bytes.count else { return "read \(offset) of \(bytes.count) bytes" }
+      return switch target {
+      case .number(let n): "number \(n.bitPattern)"
+      case .grade(let g): "grade \(g)"
+      }
     }
   }
 
