@@ -82,6 +82,20 @@ public struct IndicatorList: RandomAccessCollection, Sendable {
     return Int(record.line)
   }
 
+  /// The parent of the indicator at `position`, without the rest of it.
+  func parent(at position: Int) -> IndicatorCode? {
+    let record = records[position]
+    if record.traits.isKeptWhole { return keptWhole[Int(record.line)].parent }
+    return record.parent == IndicatorRecord.noParent ? nil : IndicatorCode(shared[Int(record.parent)])
+  }
+
+  /// Whether the indicator at `position` has a parent.
+  func hasParent(at position: Int) -> Bool {
+    let record = records[position]
+    if record.traits.isKeptWhole { return keptWhole[Int(record.line)].parent != nil }
+    return record.parent != IndicatorRecord.noParent
+  }
+
   /// Whether the indicator at `position` is packed rather than kept whole.
   func isPacked(at position: Int) -> Bool { !records[position].traits.isKeptWhole }
 

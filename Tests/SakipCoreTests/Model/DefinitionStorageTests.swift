@@ -196,6 +196,41 @@ struct DefinitionStorageTests {
     #expect(definitions.nearestCode(to: IndicatorCode("SS2")) == IndicatorCode("SS1"))
   }
 
+  /// The reader finds a code's first row, and checks the cascade, on the packed list: through
+  /// rows that are not valid too, in file order, each parent named as its child's row wrote it.
+  @Test func theCascadeIsCheckedThroughEveryRowWithACode() throws {
+    let csv = """
+      kode;indikator;satuan;penanggung_jawab;target;induk
+      A;a;u;S;1;B
+      B;b;;S;1;A
+      C;c;u;S;1;Q
+      D;d;u;S;1x;R
+      E;e;u;S;1;A\u{308}
+      \u{C4};f;u;S;1;E
+      G;g;u;S;1;D
+      A;again;u;S;1;
+      B;again;u;S;1;
+      """
+    let reading = DefinitionsReader(file: "d.csv", decimalMark: .comma).read(try records(csv + "\n"))
+    let found = reading.findings.map { finding -> String in
+      let line = finding.location.line ?? 0
+      return switch finding.message {
+      case .definitionCycle(let path): "\(line) cycle \(path.map { Array($0.rawValue.unicodeScalars.map(\.value)) })"
+      case .definitionParentUnknown(let code): "\(line) unknown \(code) at \(finding.location.column ?? "")"
+      case .definitionDuplicate(let first): "\(line) duplicate of \(first)"
+      case .definitionValueMissing: "\(line) missing \(finding.location.column ?? "")"
+      case .definitionNotNumber: "\(line) not a number"
+      default: "\(line) \(finding.message)"
+      }
+    }
+    let a = [65], b = [66], e = [69], aUmlaut = [65, 0x308]
+    #expect(found == [
+      "2 cycle \([a, b, a])", "3 missing satuan", "4 unknown Q at induk", "5 not a number",
+      "5 unknown R at induk", "6 cycle \([e, aUmlaut, e])", "9 duplicate of 2", "10 duplicate of 3",
+    ])
+    #expect(reading.definitions.indicators.map(\.code.rawValue) == ["A", "C", "E", "\u{C4}", "G"])
+  }
+
   /// Field by field, numbers by their bits (`==` takes -0 for 0 and no NaN for itself).
   private func expectSame(_ back: IndicatorDefinition, _ given: IndicatorDefinition, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     func bits(_ target: Target?) -> String {
