@@ -137,7 +137,9 @@ struct WordingText: Hashable, Sendable {
   init(_ text: String) { storage = .text(text) }
 
   /// The text at `start..<end` in `bytes`, which must be the UTF-8 of a String.
-  init(_ bytes: [UInt8], _ start: UInt32, _ end: UInt32) { storage = .packed(bytes: bytes, start: start, end: end) }
+  init(_ bytes: [UInt8], _ start: UInt32, _ end: UInt32) {
+    storage = .packed(bytes: bytes, start: start, end: end)
+  }
 
   var text: String {
     switch storage {

@@ -33,7 +33,7 @@ public struct IndicatorList: RandomAccessCollection, Sendable {
       func target(_ bit: UInt8) -> Target? {
         present & bit == 0 ? nil : PackedTarget.read(bytes, at: &offset, shared: shared)
       }
-      // In the order they were appended.
+      // In the order they were appended; a packed indicator always has its annual target.
       let annual = target(IndicatorRecord.annualTarget)
       var quarters = QuarterTargets()
       if let t = target(IndicatorRecord.firstQuarter) { quarters[.first] = t }
@@ -107,15 +107,6 @@ public struct IndicatorList: RandomAccessCollection, Sendable {
       return section(at: a).utf8.elementsEqual(section(at: b).utf8)
     }
     return first.section == second.section
-  }
-
-  /// The bytes held, for the measurements: records, text, shared texts (with their buffers)
-  /// and indicators kept whole (without theirs).
-  var byteCount: Int {
-    records.capacity * MemoryLayout<IndicatorRecord>.stride + text.capacity
-      + shared.capacity * MemoryLayout<String>.stride
-      + shared.reduce(0) { $0 + ($1.utf8.count > 15 ? $1.utf8.count + 32 : 0) }
-      + keptWhole.capacity * MemoryLayout<IndicatorDefinition>.stride
   }
 
   @inline(__always)
@@ -200,8 +191,6 @@ extension IndicatorList {
       list.records.reserveCapacity(expectedCount)
       codes = SlotTable(expectedCount: expectedCount)
     }
-
-    var count: Int { list.count }
 
     /// The place of the first indicator appended with `code`.
     func place(of code: IndicatorCode) -> Int? { list.place(of: code.rawValue, in: codes) }
@@ -294,7 +283,9 @@ extension IndicatorList {
 
     private static func exactHash(_ text: String) -> Int {
       var hasher = Hasher()
-      let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+      let hashed: Void? = text.utf8.withContiguousStorageIfAvailable {
+        hasher.combine(bytes: UnsafeRawBufferPointer($0))
+      }
       if hashed == nil {
         for byte in text.utf8 { hasher.combine(byte) }
       }
@@ -339,7 +330,4 @@ public struct CodeIndex: Sendable {
   public subscript(_ code: IndicatorCode) -> Int? {
     indicators.place(of: code.rawValue, in: table)
   }
-
-  /// The bytes of the table itself (the list is the definitions').
-  var byteCount: Int { table.byteCount }
 }

@@ -21,9 +21,6 @@ struct SlotTable: Sendable {
     }
   }
 
-  /// The bytes held, for the measurements.
-  var byteCount: Int { slots.capacity * MemoryLayout<UInt32>.stride + tags.capacity }
-
   /// The place inserted with `hash` for which `matches` holds; `nil` when none.
   @inline(__always)
   func find(hash: Int, _ matches: (Int) -> Bool) -> Int? {

@@ -142,7 +142,9 @@ public struct DefinitionsReader: Sendable {
       func code(_ row: Int) -> IndicatorCode {
         row < valid ? IndicatorCode(built.indicators.code(at: row)) : invalidRows[row - valid].code
       }
-      func line(_ row: Int) -> Int { row < valid ? built.indicators.line(at: row) : invalidRows[row - valid].line }
+      func line(_ row: Int) -> Int {
+        row < valid ? built.indicators.line(at: row) : invalidRows[row - valid].line
+      }
       func parent(_ row: Int) -> IndicatorCode? {
         row < valid ? built.indicators.parent(at: row) : invalidRows[row - valid].parent
       }
@@ -181,8 +183,8 @@ public struct DefinitionsReader: Sendable {
         var rows = [child]
         var path = [code(Int(child))]
         var current = child
-        while parentOf[Int(current)] != DefinitionsReader.noRow, parentOf[Int(current)] != child, rows.count <= known,
-          let parentCode = parent(Int(current))
+        while parentOf[Int(current)] != DefinitionsReader.noRow, parentOf[Int(current)] != child,
+          rows.count <= known, let parentCode = parent(Int(current))
         {
           path.append(parentCode)
           current = parentOf[Int(current)]

@@ -145,7 +145,10 @@ struct DefinitionStorageTests {
     var expected: [IndicatorCode: Int] = [:]
     for i in 0..<20_000 {
       let code = IndicatorCode(i % 7 == 3 ? "K\(i / 2)" : "K\(i)")
-      given.append(IndicatorDefinition(code: code, wording: "w\(i)", unit: "%", section: "S\(i % 13)", annualTarget: .number(Double(i)), line: i + 2))
+      given.append(
+        IndicatorDefinition(
+          code: code, wording: "w\(i)", unit: "%", section: "S\(i % 13)", annualTarget: .number(Double(i)),
+          line: i + 2))
       if expected[code] == nil { expected[code] = i }
     }
     let definitions = IndicatorDefinitions(given)
@@ -232,7 +235,10 @@ struct DefinitionStorageTests {
   }
 
   /// Field by field, numbers by their bits (`==` takes -0 for 0 and no NaN for itself).
-  private func expectSame(_ back: IndicatorDefinition, _ given: IndicatorDefinition, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+  private func expectSame(
+    _ back: IndicatorDefinition, _ given: IndicatorDefinition,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
     func bits(_ target: Target?) -> String {
       switch target {
       case nil: "none"
@@ -248,11 +254,15 @@ struct DefinitionStorageTests {
     #expect(bytes(back.section) == bytes(given.section), "\(code)", sourceLocation: sourceLocation)
     #expect(bits(back.annualTarget) == bits(given.annualTarget), "\(code)", sourceLocation: sourceLocation)
     for quarter in Quarter.allCases {
-      #expect(bits(back.quarterTargets[quarter]) == bits(given.quarterTargets[quarter]), "\(code) \(quarter)", sourceLocation: sourceLocation)
+      #expect(
+        bits(back.quarterTargets[quarter]) == bits(given.quarterTargets[quarter]), "\(code) \(quarter)",
+        sourceLocation: sourceLocation)
     }
     #expect(back.quarterTargets.isEmpty == given.quarterTargets.isEmpty, "\(code)", sourceLocation: sourceLocation)
     #expect(back.level == given.level, "\(code)", sourceLocation: sourceLocation)
-    #expect(back.parent.map { bytes($0.rawValue) } == given.parent.map { bytes($0.rawValue) }, "\(code)", sourceLocation: sourceLocation)
+    #expect(
+      back.parent.map { bytes($0.rawValue) } == given.parent.map { bytes($0.rawValue) }, "\(code)",
+      sourceLocation: sourceLocation)
     #expect(back.isKeyIndicator == given.isKeyIndicator, "\(code)", sourceLocation: sourceLocation)
     #expect(back.polarity == given.polarity, "\(code)", sourceLocation: sourceLocation)
     #expect(back.aggregation == given.aggregation, "\(code)", sourceLocation: sourceLocation)
