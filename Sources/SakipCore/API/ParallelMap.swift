@@ -15,9 +15,9 @@ func parallelMap<T: Sendable>(
 
 /// Runs `body` on consecutive slices of `elements` (`chunkSize` at a time) on every core and
 /// returns what the slices gave, joined in the order of `elements`.
-func parallelChunks<Element: Sendable, T: Sendable>(
-  _ elements: ArraySlice<Element>, chunkSize: Int = 4096, _ body: @Sendable (ArraySlice<Element>) -> [T]
-) -> [T] {
+func parallelChunks<Elements: RandomAccessCollection & Sendable, T: Sendable>(
+  _ elements: Elements, chunkSize: Int = 4096, _ body: @Sendable (Elements.SubSequence) -> [T]
+) -> [T] where Elements.Index == Int {
   let chunks = parallelMap(count: (elements.count + chunkSize - 1) / chunkSize) { c in
     let start = elements.startIndex + c * chunkSize
     return body(elements[start..<min(elements.endIndex, start + chunkSize)])

@@ -49,7 +49,12 @@ public enum Target: Hashable, Sendable {
 /// One row of the indicator definitions: the PK and the Rencana Aksi for one indicator (SPEC §2).
 public struct IndicatorDefinition: Sendable, Hashable {
   public var code: IndicatorCode
-  public var wording: String
+  public var wording: String {
+    get { wordingText.text }
+    set { wordingText = WordingText(newValue) }
+  }
+  /// The wording, read from where it is kept only when asked for.
+  private var wordingText: WordingText
   public var unit: String
   /// The section that reports it (*penanggung jawab*).
   public var section: String
@@ -76,12 +81,26 @@ public struct IndicatorDefinition: Sendable, Hashable {
     aggregation: Aggregation = .last, ceiling: Double? = nil, strategicTarget: Target? = nil,
     lastYearRealisation: Target? = nil, line: Int = 0
   ) {
+    self.init(
+      code: code, wording: WordingText(wording), unit: unit, section: section, annualTarget: annualTarget,
+      targets: QuarterTargets(quarterTargets), level: level, parent: parent,
+      isKeyIndicator: isKeyIndicator, polarity: polarity, aggregation: aggregation, ceiling: ceiling,
+      strategicTarget: strategicTarget, lastYearRealisation: lastYearRealisation, line: line)
+  }
+
+  /// Every field as it is held (an ``IndicatorList`` giving one back).
+  init(
+    code: IndicatorCode, wording: WordingText, unit: String, section: String, annualTarget: Target,
+    targets quarterTargets: QuarterTargets, level: CascadeLevel?, parent: IndicatorCode?,
+    isKeyIndicator: Bool?, polarity: Polarity, aggregation: Aggregation, ceiling: Double?,
+    strategicTarget: Target?, lastYearRealisation: Target?, line: Int
+  ) {
     self.code = code
-    self.wording = wording
+    self.wordingText = wording
     self.unit = unit
     self.section = section
     self.annualTarget = annualTarget
-    self.quarterTargets = QuarterTargets(quarterTargets)
+    self.quarterTargets = quarterTargets
     self.level = level
     self.parent = parent
     self.isKeyIndicator = isKeyIndicator
@@ -101,4 +120,37 @@ public struct IndicatorDefinition: Sendable, Hashable {
     let u = unit.lowercased().trimmed
     return u == "%" || u == "persen" || u == "percent" || u == "persentase"
   }
+}
+
+/// The wording of an indicator: its text, or where its UTF-8 lies in the bytes of an
+/// ``IndicatorList``. Going over the indicators (to check or measure them) then copies no
+/// wording; the few who read one make it then.
+struct WordingText: Hashable, Sendable {
+  private enum Storage: Sendable {
+    case text(String)
+    /// `bytes[start..<end]`, UTF-8 taken from a String.
+    case packed(bytes: [UInt8], start: UInt32, end: UInt32)
+  }
+
+  private let storage: Storage
+
+  init(_ text: String) { storage = .text(text) }
+
+  /// The text at `start..<end` in `bytes`, which must be the UTF-8 of a String.
+  init(_ bytes: [UInt8], _ start: UInt32, _ end: UInt32) {
+    storage = .packed(bytes: bytes, start: start, end: end)
+  }
+
+  var text: String {
+    switch storage {
+    case .text(let text): text
+    case .packed(let bytes, let start, let end):
+      bytes.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)]), as: UTF8.self)
+      }
+    }
+  }
+
+  static func == (a: WordingText, b: WordingText) -> Bool { a.text == b.text }
+  func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }

@@ -1,37 +1,85 @@
 /// All indicators of an agency for one year, as read from the definitions file (SPEC §2).
 public struct IndicatorDefinitions: Sendable {
   /// In the order of the file.
-  public private(set) var indicators: [IndicatorDefinition]
+  public private(set) var indicators: IndicatorList
   /// Sections in the order they first appear.
   public private(set) var sections: [String]
   /// Each code's place in `indicators` (the first, should a code repeat).
-  private(set) var positions: [IndicatorCode: Int]
-  private var sectionIndex: [String: String]
-  private var sectionMembers: [String: [Int]]
+  private(set) var positions: CodeIndex
+  /// Each section by its key (its name in any case or spacing).
+  private var sectionsByKey: [String: SectionEntry]
+  /// The places in `indicators` of each section's indicators, section after section.
+  private var sectionMembers: [UInt32]
+
+  /// A section as the definitions spell it first, and where its indicators are in
+  /// `sectionMembers`.
+  private struct SectionEntry: Sendable {
+    var name: String
+    var members: Range<Int>
+  }
 
   public init(_ indicators: [IndicatorDefinition]) {
-    // A copy of exactly the count: the array a reader appended to has room for up to twice as
-    // many (at a province's 100,000 indicators, ~9 MB kept for nothing until the recap is written).
-    self.indicators = indicators.map { $0 }
-    var index: [IndicatorCode: Int] = [:]
+    var list = IndicatorList.Builder(expectedCount: indicators.count)
+    for indicator in indicators { list.append(indicator) }
+    self.init(list.finish())
+  }
+
+  /// The definitions of a list as built, with each code's place in it.
+  init(_ built: (indicators: IndicatorList, positions: CodeIndex)) {
+    let indicators = built.indicators
     var sections: [String] = []
-    var sectionIndex: [String: String] = [:]
-    var sectionMembers: [String: [Int]] = [:]
-    var keys: [String: String] = [:]  // a section's name is on every one of its indicators
-    for (i, indicator) in indicators.enumerated() {
-      if index[indicator.code] == nil { index[indicator.code] = i }
-      let key = keys[indicator.section] ?? Self.sectionKey(indicator.section)
-      keys[indicator.section] = key
-      sectionMembers[key, default: []].append(i)
-      if sectionIndex[key] == nil {
-        sectionIndex[key] = indicator.section
-        sections.append(indicator.section)
+    var groups: [String: Int] = [:]  // by key
+    var groupOfName: [String: Int] = [:]  // a section's name is on every one of its indicators
+    var groupOf: [UInt32] = []
+    groupOf.reserveCapacity(indicators.count)
+    var sizes: [Int] = []
+    for position in indicators.indices {
+      // A section's indicators mostly follow each other: the name is looked up once a run.
+      let group: Int
+      if position > 0, indicators.sameSectionText(position - 1, position) {
+        group = Int(groupOf[position - 1])
+      } else {
+        let name = indicators.section(at: position)
+        if let known = groupOfName[name] {
+          group = known
+        } else {
+          let key = Self.sectionKey(name)
+          if let known = groups[key] {
+            group = known
+          } else {
+            group = sections.count
+            groups[key] = group
+            sections.append(name)
+            sizes.append(0)
+          }
+          groupOfName[name] = group
+        }
       }
+      groupOf.append(UInt32(group))
+      sizes[group] += 1
     }
-    self.positions = index
+    var starts: [Int] = []
+    starts.reserveCapacity(sizes.count)
+    var start = 0
+    for size in sizes {
+      starts.append(start)
+      start += size
+    }
+    var members = [UInt32](repeating: 0, count: indicators.count)
+    var next = starts
+    for (position, group) in groupOf.enumerated() {
+      members[next[Int(group)]] = UInt32(position)
+      next[Int(group)] += 1
+    }
+    var byKey: [String: SectionEntry] = [:]
+    for (key, group) in groups {
+      byKey[key] = SectionEntry(name: sections[group], members: starts[group]..<starts[group] + sizes[group])
+    }
+    self.indicators = indicators
+    self.positions = built.positions
     self.sections = sections
-    self.sectionIndex = sectionIndex
-    self.sectionMembers = sectionMembers
+    self.sectionsByKey = byKey
+    self.sectionMembers = members
   }
 
   public subscript(code: IndicatorCode) -> IndicatorDefinition? {
@@ -40,16 +88,17 @@ public struct IndicatorDefinitions: Sendable {
 
   /// The section that reports `code`, without copying its whole definition.
   public func section(of code: IndicatorCode) -> String? {
-    positions[code].map { indicators[$0].section }
+    positions[code].map { indicators.section(at: $0) }
   }
 
   public func indicators(of section: String) -> [IndicatorDefinition] {
-    (sectionMembers[Self.sectionKey(section)] ?? []).map { indicators[$0] }
+    guard let entry = sectionsByKey[Self.sectionKey(section)] else { return [] }
+    return sectionMembers[entry.members].map { indicators[Int($0)] }
   }
 
   /// The section as the definitions spell it, for a name written in a form in any case or
   /// spacing.
-  public func section(named name: String) -> String? { sectionIndex[Self.sectionKey(name)] }
+  public func section(named name: String) -> String? { sectionsByKey[Self.sectionKey(name)]?.name }
 
   static func sectionKey(_ name: String) -> String {
     name.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
@@ -59,9 +108,10 @@ public struct IndicatorDefinitions: Sendable {
   public func nearestCode(to code: IndicatorCode) -> IndicatorCode? {
     let target = Array(code.rawValue.lowercased())
     var best: (IndicatorCode, Int)?
-    for indicator in indicators {
-      let d = editDistance(target, Array(indicator.code.rawValue.lowercased()))
-      if d < (best?.1 ?? Int.max) { best = (indicator.code, d) }
+    for position in indicators.indices {
+      let code = indicators.code(at: position)
+      let d = editDistance(target, Array(code.lowercased()))
+      if d < (best?.1 ?? Int.max) { best = (IndicatorCode(code), d) }
     }
     guard let (nearest, distance) = best, distance <= max(2, target.count / 3) else { return nil }
     return nearest

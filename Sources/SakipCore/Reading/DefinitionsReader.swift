@@ -46,9 +46,12 @@ public struct DefinitionsReader: Sendable {
     private var missingColumns: [DefinitionColumn] = []
     private var batch: [CSVRecord] = []
     private var findings: [Finding] = []
-    private var indicators: [IndicatorDefinition] = []
-    private var firstLineOf: [IndicatorCode: Int] = [:]
-    private var parentCells: [(IndicatorCode, IndicatorCode, Int, String)] = []
+    /// The valid rows, packed as they come: each code's first line is found there.
+    private var indicators: IndicatorList.Builder
+    /// The rows with a code that are not valid (so not among `indicators`), in file order,
+    /// for the cascade; each code's place among them.
+    private var invalidRows: [(code: IndicatorCode, line: Int, parent: IndicatorCode?)] = []
+    private var invalidRowPlaces: [IndicatorCode: Int] = [:]
     /// Every indicator of a section repeats its name and most repeat a unit: one copy of each.
     private var sharedTexts: Set<String> = []
 
@@ -56,7 +59,7 @@ public struct DefinitionsReader: Sendable {
     /// at once, rather than growing their array by doubling while the file's text is held.
     init(_ reader: DefinitionsReader, expectedRows: Int = 0) {
       self.reader = reader
-      indicators.reserveCapacity(expectedRows)
+      indicators = IndicatorList.Builder(expectedCount: expectedRows)
     }
 
     /// Takes the next record of the file.
@@ -92,19 +95,27 @@ public struct DefinitionsReader: Sendable {
       for row in rows {
         findings += row.missingCells
         guard let code = row.code else { continue }
-        if let first = firstLineOf[code] {
+        if let first = firstLine(of: code) {
           report(row.line, row.codeColumn, code, .definitionDuplicate(firstLine: first))
           continue
         }
-        firstLineOf[code] = row.line
+        if row.definition == nil {
+          invalidRowPlaces[code] = invalidRows.count
+          invalidRows.append((code, row.line, row.parent))
+        }
         findings += row.problems
-        if let parent = row.parent { parentCells.append((code, parent, row.line, row.parentColumn)) }
         if var definition = row.definition {
           definition.unit = sharedTexts.insert(definition.unit).memberAfterInsert
           definition.section = sharedTexts.insert(definition.section).memberAfterInsert
           indicators.append(definition)
         }
       }
+    }
+
+    /// The line where `code` was first defined, by a valid row or not.
+    private func firstLine(of code: IndicatorCode) -> Int? {
+      if let place = indicators.place(of: code) { return indicators.line(at: place) }
+      return invalidRowPlaces[code].map { invalidRows[$0].line }
     }
 
     private mutating func report(
@@ -114,6 +125,74 @@ public struct DefinitionsReader: Sendable {
       findings.append(
         Finding(.invalidDefinition, severity: severity,
           at: SourceLocation(file: reader.file, line: line, column: column), indicator: code, message))
+    }
+
+    /// The cascade: every parent exists, and no indicator is its own ancestor. A row of the
+    /// cascade is a valid row (its place in `built`) or another row with a code (the count of
+    /// valid rows plus its place in `invalidRows`); its parent is found by code.
+    private mutating func checkCascade(
+      _ built: (indicators: IndicatorList, positions: CodeIndex), parentColumn: String
+    ) {
+      let valid = built.indicators.count
+      let invalidRows = self.invalidRows
+      let invalidRowPlaces = self.invalidRowPlaces
+      func row(of code: IndicatorCode) -> Int? {
+        built.positions[code] ?? invalidRowPlaces[code].map { valid + $0 }
+      }
+      func code(_ row: Int) -> IndicatorCode {
+        row < valid ? IndicatorCode(built.indicators.code(at: row)) : invalidRows[row - valid].code
+      }
+      func line(_ row: Int) -> Int {
+        row < valid ? built.indicators.line(at: row) : invalidRows[row - valid].line
+      }
+      func parent(_ row: Int) -> IndicatorCode? {
+        row < valid ? built.indicators.parent(at: row) : invalidRows[row - valid].parent
+      }
+
+      // The rows that name a parent, in file order: both kinds are in file order.
+      var children: [UInt32] = []
+      var nextInvalid = 0
+      func takeInvalid(before end: Int) {
+        while nextInvalid < invalidRows.count, invalidRows[nextInvalid].line < end {
+          if invalidRows[nextInvalid].parent != nil { children.append(UInt32(valid + nextInvalid)) }
+          nextInvalid += 1
+        }
+      }
+      for place in 0..<valid where built.indicators.hasParent(at: place) {
+        takeInvalid(before: built.indicators.line(at: place))
+        children.append(UInt32(place))
+      }
+      takeInvalid(before: .max)
+
+      var parentOf = [UInt32](repeating: DefinitionsReader.noRow, count: valid + invalidRows.count)
+      var known = 0
+      for child in children {
+        guard let parentCode = parent(Int(child)) else { continue }
+        if let parentRow = row(of: parentCode) {
+          parentOf[Int(child)] = UInt32(parentRow)
+          known += 1
+        } else {
+          report(line(Int(child)), parentColumn, code(Int(child)), .definitionParentUnknown(parentCode))
+        }
+      }
+      let onCycle = DefinitionsReader.rowsOnCycles(starts: children, parentOf: parentOf).rows
+      // Each cycle reported once, at its first row; the path names each parent as its child's
+      // row wrote it.
+      var reportedCycles: Set<UInt32> = []
+      for child in children where onCycle.contains(child) && !reportedCycles.contains(child) {
+        var rows = [child]
+        var path = [code(Int(child))]
+        var current = child
+        while parentOf[Int(current)] != DefinitionsReader.noRow, parentOf[Int(current)] != child,
+          rows.count <= known, let parentCode = parent(Int(current))
+        {
+          path.append(parentCode)
+          current = parentOf[Int(current)]
+          rows.append(current)
+        }
+        report(line(Int(child)), parentColumn, code(Int(child)), .definitionCycle(path + [code(Int(child))]))
+        reportedCycles.formUnion(rows)
+      }
     }
 
     /// Checks the rows against each other (the cascade, the targets) once all are read.
@@ -130,43 +209,22 @@ public struct DefinitionsReader: Sendable {
       batch = []
       sharedTexts = []
 
-      // The cascade: every parent exists, and no indicator is its own ancestor.
-      var parentOf: [IndicatorCode: IndicatorCode] = [:]
-      for (child, parent, line, column) in parentCells {
-        if firstLineOf[parent] == nil {
-          report(line, column, child, .definitionParentUnknown(parent))
-        } else {
-          parentOf[child] = parent
-        }
-      }
-      firstLineOf = [:]
-      let onCycle = DefinitionsReader.codesOnCycles(starts: parentCells.map(\.0), parentOf: parentOf).codes
-      // Each cycle reported once, at its first row.
-      var reportedCycles: Set<IndicatorCode> = []
-      for (child, _, line, column) in parentCells where onCycle.contains(child) && !reportedCycles.contains(child) {
-        var path = [child]
-        var current = child
-        while let next = parentOf[current], next != child, path.count <= parentOf.count {
-          path.append(next)
-          current = next
-        }
-        report(line, column, child, .definitionCycle(path + [child]))
-        reportedCycles.formUnion(path)
-      }
-      parentCells = []
+      let built = indicators.finish()
+      checkCascade(built, parentColumn: header.columns[.parent]?.name ?? DefinitionColumn.parent.rawValue)
+      invalidRows = []
+      invalidRowPlaces = [:]
 
-      for indicator in indicators {
+      for indicator in built.indicators {
         for warning in TargetWarning.warnings(for: indicator) {
           let (column, message) = warning.finding
           report(indicator.line, column, indicator.code, message, severity: .warning)
         }
       }
-      if indicators.isEmpty && findings.isEmpty {
+      if built.indicators.isEmpty && findings.isEmpty {
         report(header.line, nil, nil, .definitionEmpty)
       }
       findings.sort { ($0.location.line ?? 0) < ($1.location.line ?? 0) }
-      let definitions = IndicatorDefinitions(indicators)
-      indicators = []
+      let definitions = IndicatorDefinitions(built)
       return DefinitionsReading(definitions: definitions, findings: findings)
     }
   }
@@ -182,7 +240,6 @@ public struct DefinitionsReader: Sendable {
     /// Everything else wrong in the row.
     var problems: [Finding] = []
     var parent: IndicatorCode?
-    var parentColumn: String
     /// The indicator, when the row is valid.
     var definition: IndicatorDefinition?
   }
@@ -197,7 +254,7 @@ public struct DefinitionsReader: Sendable {
     func name(_ column: DefinitionColumn) -> String { columns[column]?.name ?? column.rawValue }
     if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { return nil }
     let line = record.line
-    var row = RowReading(line: line, codeColumn: name(.code), parentColumn: name(.parent))
+    var row = RowReading(line: line, codeColumn: name(.code))
     func finding(_ column: String?, _ code: IndicatorCode?, _ message: FindingMessage) -> Finding {
       Finding(.invalidDefinition, at: SourceLocation(file: file, line: line, column: column), indicator: code, message)
     }
@@ -328,28 +385,56 @@ extension TargetWarning {
 }
 
 extension DefinitionsReader {
+  /// No row: a row without a known parent, or not yet walked.
+  static let noRow = UInt32.max
+
   /// The codes that are their own ancestor through `parentOf`, walking up from each of
-  /// `starts`. Each code is stepped on once, so a long chain of parents (a fill-down mistake
-  /// over thousands of rows) costs linear time; `steps` counts the steps taken.
+  /// `starts` (see ``rowsOnCycles(starts:parentOf:)``).
   static func codesOnCycles(
     starts: [IndicatorCode], parentOf: [IndicatorCode: IndicatorCode]
   ) -> (codes: Set<IndicatorCode>, steps: Int) {
-    var onCycle: Set<IndicatorCode> = []
-    var firstWalk: [IndicatorCode: Int] = [:]
+    var codes: [IndicatorCode] = []
+    var rows: [IndicatorCode: UInt32] = [:]
+    func row(_ code: IndicatorCode) -> UInt32 {
+      if let row = rows[code] { return row }
+      rows[code] = UInt32(codes.count)
+      codes.append(code)
+      return UInt32(codes.count - 1)
+    }
+    let startRows = starts.map(row)
+    for (child, parent) in parentOf { _ = (row(child), row(parent)) }
+    var parentRows = [UInt32](repeating: noRow, count: codes.count)
+    for (child, parent) in parentOf { parentRows[Int(row(child))] = row(parent) }
+    let walk = rowsOnCycles(starts: startRows, parentOf: parentRows)
+    return (Set(walk.rows.map { codes[Int($0)] }), walk.steps)
+  }
+
+  /// The rows that are their own ancestor through `parentOf` (each row's parent row, or
+  /// ``noRow``), walking up from each of `starts`. Each row is stepped on once, so a long chain
+  /// of parents (a fill-down mistake over thousands of rows) costs linear time; `steps` counts
+  /// the steps taken.
+  static func rowsOnCycles(starts: [UInt32], parentOf: [UInt32]) -> (rows: Set<UInt32>, steps: Int) {
+    var onCycle: Set<UInt32> = []
+    // The walk that first stepped on each row.
+    var firstWalk = [UInt32](repeating: noRow, count: parentOf.count)
     var steps = 0
-    for (walk, start) in starts.enumerated() where firstWalk[start] == nil {
-      var path: [IndicatorCode] = []
+    var path: [UInt32] = []
+    for (walk, start) in starts.enumerated() where firstWalk[Int(start)] == noRow {
+      let walk = UInt32(truncatingIfNeeded: walk)
+      path.removeAll(keepingCapacity: true)
       var current = start
       var metItself = false
       while true {
         steps += 1
-        if let earlier = firstWalk[current] {
+        let earlier = firstWalk[Int(current)]
+        if earlier != noRow {
           metItself = earlier == walk
           break
         }
-        firstWalk[current] = walk
+        firstWalk[Int(current)] = walk
         path.append(current)
-        guard let next = parentOf[current] else { break }
+        let next = parentOf[Int(current)]
+        guard next != noRow else { break }
         current = next
       }
       if metItself, let entry = path.lastIndex(of: current) { onCycle.formUnion(path[entry...]) }
