@@ -30,7 +30,7 @@ public struct RowOrigin: Hashable, Sendable {
 /// number in tables of names, and every text is a number in one `TextPool`.
 public struct MergedValues: Sendable {
   /// The row of each indicator in the stores below: its place in the definitions.
-  private let rows: [IndicatorCode: Int]
+  private let rows: CodeIndex
   private var realisationCells: CellGrid
   private var budgetCells: CellGrid
   /// Free text, `textSlots` slots per indicator: a text's number in `texts` plus one, 0 when
