@@ -80,8 +80,9 @@ extension CSVReader {
   /// Reads the file at `path` once, in chunks of `chunkSize` bytes, handing each to `eachChunk`
   /// as read (to hash it), and returns what ``CSVFileStream/forEachRecord(_:)`` needs to parse
   /// it. Throws, once the whole file is read, what ``prepare(bytes:)`` would throw for its
-  /// bytes. Returns nil for a UTF-16 file, which is to be read whole with ``read(bytes:)``,
-  /// after handing `eachChunk` nothing.
+  /// bytes, unless they are blank (``CSVFileStream/isBlank``). Returns nil for a UTF-16 file,
+  /// which is to be read whole with ``read(bytes:)``, after handing `eachChunk` nothing.
+  /// Chunks are at least 4 bytes.
   public func survey(
     fileAt path: String, chunkSize: Int = 1 << 22, _ eachChunk: (UnsafeRawBufferPointer) -> Void
   ) throws(CSVReadError) -> CSVFileStream? {
@@ -105,6 +106,13 @@ extension CSVReader {
       }
     }
     survey.finish()
+    let lineCount = 1 + (survey.lineFeeds > 0 ? survey.lineFeeds : survey.carriageReturns)
+    if survey.isBlank {
+      // Nothing to parse, whatever the delimiter: the caller says the file is empty.
+      return CSVFileStream(
+        path: path, encoding: .utf8, delimiter: delimiter ?? CSVDialect.candidates[0], byteCount: survey.byteCount,
+        lineCount: lineCount, isBlank: true, start: 0, chunkSize: max(chunkSize, 4))
+    }
     if let delimiter, delimiter == 0x22 || delimiter == 0x0A || delimiter == 0x0D || delimiter >= 0x80 {
       throw .unsupportedDelimiter(delimiter)
     }
@@ -118,8 +126,7 @@ extension CSVReader {
       ?? head.withUnsafeBufferPointer { CSVDialect.detectDelimiter(in: $0, headerNames: headerNames) }
     return CSVFileStream(
       path: path, encoding: encoding, delimiter: found, byteCount: survey.byteCount,
-      lineCount: 1 + (survey.lineFeeds > 0 ? survey.lineFeeds : survey.carriageReturns),
-      isBlank: survey.isBlank, start: survey.start, chunkSize: max(chunkSize, 4))
+      lineCount: lineCount, isBlank: false, start: survey.start, chunkSize: max(chunkSize, 4))
   }
 }
 

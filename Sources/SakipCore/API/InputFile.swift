@@ -93,16 +93,27 @@ struct InputFile {
     let reader = CSVReader(delimiter: options.delimiter, headerNames: HeaderMatcher.codeHeaderNames)
     do {
       let text = try reader.prepare(bytes: bytes)
-      summary.encoding = text.encoding.rawValue
-      summary.delimiter = text.delimiter == 9 ? "\\t" : String(UnicodeScalar(text.delimiter))
-      var file = InputFile(summary: summary, document: nil, failure: nil)
+      var file = found(summary, encoding: text.encoding, delimiter: text.delimiter)
       file.text = text
       return file
     } catch {
-      var file = InputFile(summary: summary, document: nil, failure: Self.reason(error))
-      if case .nulBytes(let line) = error { file.failureLine = line }
-      return file
+      return refused(summary, error)
     }
+  }
+
+  /// A file read as text: its summary with the encoding and delimiter found.
+  private static func found(_ summary: SourceSummary, encoding: TextEncoding, delimiter: UInt8) -> InputFile {
+    var summary = summary
+    summary.encoding = encoding.rawValue
+    summary.delimiter = delimiter == 9 ? "\\t" : String(UnicodeScalar(delimiter))
+    return InputFile(summary: summary, document: nil, failure: nil)
+  }
+
+  /// A file whose bytes are not CSV text, and why.
+  private static func refused(_ summary: SourceSummary, _ error: CSVReadError) -> InputFile {
+    var file = InputFile(summary: summary, document: nil, failure: reason(error))
+    if case .nulBytes(let line) = error { file.failureLine = line }
+    return file
   }
 
   /// Surveys the file at `path` for a streamed read: what ``open(_:options:streaming:)`` finds,
@@ -129,18 +140,13 @@ struct InputFile {
           byteCount += chunk.count
         })
       else { return nil }
-      var summary = hashed()
-      if stream.isBlank { return InputFile(summary: summary, document: nil, failure: .empty) }
-      summary.encoding = stream.encoding.rawValue
-      summary.delimiter = stream.delimiter == 9 ? "\\t" : String(UnicodeScalar(stream.delimiter))
-      var file = InputFile(summary: summary, document: nil, failure: nil)
+      if stream.isBlank { return InputFile(summary: hashed(), document: nil, failure: .empty) }
+      var file = found(hashed(), encoding: stream.encoding, delimiter: stream.delimiter)
       file.stream = stream
       return file
     } catch {
       if case .unreadable(_, let why) = error { return failed(.io(why)) }
-      var file = InputFile(summary: hashed(), document: nil, failure: Self.reason(error))
-      if case .nulBytes(let line) = error { file.failureLine = line }
-      return file
+      return refused(hashed(), error)
     }
   }
 
