@@ -104,8 +104,9 @@ public struct Measurements: RandomAccessCollection, Sendable {
 
   public subscript(index: Int) -> IndicatorMeasurement {
     let indicator = report.definitions.indicators[index]
+    let reported = report.merged.reported(of: indicator.code)
     return measure(
-      indicator, realisations: report.merged.reportedRealisations(of: indicator.code),
-      budget: report.merged.reportedBudget(of: indicator.code), through: report.period, rules: rules)
+      indicator, realisations: reported.realisations, budget: reported.budget, through: report.period,
+      rules: rules)
   }
 }

@@ -117,6 +117,14 @@ struct CellGrid: Sendable {
     }
   }
 
+  /// Calls `body` with each cell of an indicator in quarter order, without its place (what
+  /// measuring needs, with no dictionary made).
+  func forEachCell(of indicator: Int, _ body: (Quarter, CompactCell) -> Void) {
+    for quarter in Quarter.allCases.prefix(cells.quarters) {
+      if let cell = cells[indicator, quarter] { body(quarter, cell) }
+    }
+  }
+
   /// The cells of an indicator, by quarter.
   func cells(of indicator: Int) -> [Quarter: (cell: CompactCell, place: CellPlace)] {
     var cells: [Quarter: (cell: CompactCell, place: CellPlace)] = [:]

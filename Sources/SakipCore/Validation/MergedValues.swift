@@ -97,18 +97,40 @@ public struct MergedValues: Sendable {
   /// something unreadable is text for the engine, so the recap says "not a number" rather than
   /// "not reported".
   public func reportedRealisations(of code: IndicatorCode) -> [Quarter: ReportedValue] {
-    guard let row = rows[code] else { return [:] }
-    return realisationCells.cells(of: row).compactMapValues {
-      if $0.cell.isInvalid { return .text("") }
-      let value = $0.cell.value(in: texts)
-      return value.isReported ? value : nil
-    }
+    rows[code].map(reportedRealisations(at:)) ?? [:]
   }
 
   /// The budget realisations reported, in rupiah.
   public func reportedBudget(of code: IndicatorCode) -> [Quarter: Double] {
-    guard let row = rows[code] else { return [:] }
-    return budgetCells.cells(of: row).compactMapValues(\.cell.number)
+    rows[code].map(reportedBudget(at:)) ?? [:]
+  }
+
+  /// The realisations and budget realisations reported for `code`, found once: what measuring
+  /// one indicator takes.
+  public func reported(of code: IndicatorCode) -> (realisations: [Quarter: ReportedValue], budget: [Quarter: Double]) {
+    guard let row = rows[code] else { return ([:], [:]) }
+    return (reportedRealisations(at: row), reportedBudget(at: row))
+  }
+
+  private func reportedRealisations(at row: Int) -> [Quarter: ReportedValue] {
+    var reported = [Quarter: ReportedValue](minimumCapacity: 4)
+    realisationCells.forEachCell(of: row) { quarter, cell in
+      if cell.isInvalid {
+        reported[quarter] = .text("")
+      } else {
+        let value = cell.value(in: texts)
+        if value.isReported { reported[quarter] = value }
+      }
+    }
+    return reported
+  }
+
+  private func reportedBudget(at row: Int) -> [Quarter: Double] {
+    var reported = [Quarter: Double](minimumCapacity: 4)
+    budgetCells.forEachCell(of: row) { quarter, cell in
+      if let number = cell.number { reported[quarter] = number }
+    }
+    return reported
   }
 
   // MARK: Merging

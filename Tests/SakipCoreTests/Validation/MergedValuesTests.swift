@@ -93,6 +93,27 @@ struct MergedValuesTests {
     #expect(merged.reportedRealisations(of: a) == [.first: .text("")])
   }
 
+  /// What measuring takes in one lookup is what the two lookups give: unreadable cells as text,
+  /// empty ones left out, budgets as numbers, an unknown code with nothing.
+  @Test func whatMeasuringTakesIsFoundInOneLookup() {
+    var merged = MergedValues(for: Self.definitions, through: .third)
+    merged.set(MergedCell(value: .number(4), file: "a.csv", line: 1, column: "R1"), of: a, in: .first, budget: false)
+    merged.set(MergedCell(value: .notReported, file: "a.csv", line: 1, column: "R2"), of: a, in: .second, budget: false)
+    merged.set(MergedCell(value: .text("BB"), file: "a.csv", line: 1, column: "R3"), of: a, in: .third, budget: false)
+    merged.set(MergedCell(value: .notReported, file: "a.csv", line: 2, column: "R1", isInvalid: true), of: b, in: .first, budget: false)
+    merged.set(MergedCell(value: .number(1e9), file: "a.csv", line: 1, column: "A1"), of: a, in: .first, budget: true)
+    merged.set(MergedCell(value: .notReported, file: "a.csv", line: 1, column: "A2"), of: a, in: .second, budget: true)
+    for code in [a, b, IndicatorCode("Z")] {
+      let reported = merged.reported(of: code)
+      #expect(reported.realisations == merged.reportedRealisations(of: code))
+      #expect(reported.budget == merged.reportedBudget(of: code))
+    }
+    #expect(merged.reported(of: a).realisations == [.first: .number(4), .third: .text("BB")])
+    #expect(merged.reported(of: a).budget == [.first: 1e9])
+    #expect(merged.reported(of: b).realisations == [.first: .text("")])
+    #expect(merged.reported(of: IndicatorCode("Z")).realisations.isEmpty)
+  }
+
   @Test func conflictsKeepTheFirstValue() throws {
     let form = """
       Unit Kerja;Bidang Aplikasi
