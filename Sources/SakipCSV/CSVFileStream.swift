@@ -11,8 +11,10 @@
 ///
 /// ``CSVReader/survey(fileAt:chunkSize:_:)`` reads the file once to find and check its encoding,
 /// count its lines and find the delimiter; ``forEachRecord(_:)`` reads it again and parses it.
-/// Both find exactly what ``CSVReader/prepare(bytes:)`` and ``CSVText/forEachRecord(_:)`` find
-/// on the whole file: the same encoding, delimiter, records, lines and errors.
+/// Both find what ``CSVReader/prepare(bytes:)`` and ``CSVText/forEachRecord(_:)`` find on the
+/// whole file: the same encoding, records, lines and errors, and the same delimiter as long as
+/// the header line is within the first 4 MiB (the whole-file read looks further). A file changed
+/// or replaced between the two reads is refused (``CSVReadError/changedWhileRead``).
 public struct CSVFileStream: Sendable {
   public let path: String
   /// The encoding the bytes were found to be in (UTF-8, with or without BOM, or Windows-1252).
@@ -28,6 +30,8 @@ public struct CSVFileStream: Sendable {
   /// The length of a UTF-8 byte order mark at the start (0 or 3), not part of the text.
   let start: Int
   let chunkSize: Int
+  /// The file as surveyed: device, inode, size and modification time.
+  let identity: FileIdentity
 
   /// Parses the file again, chunk by chunk, and calls `body` with each record in order, without
   /// keeping them; returns how many there were. A file whose size changed since the survey is
@@ -45,6 +49,7 @@ public struct CSVFileStream: Sendable {
 
   private func parse(into sink: ParseSink) throws(CSVReadError) -> Int {
     var file = try ChunkedFile(path)
+    guard file.identity == identity else { throw .changedWhileRead }
     let session = try LibCSVParser.Session(delimiter: delimiter, sink: sink)
     var chunk = [UInt8](repeating: 0, count: chunkSize)
     var pending: [UInt8] = []
@@ -68,9 +73,7 @@ public struct CSVFileStream: Sendable {
       pending.removeFirst(consumed)
       if isLast { break }
     }
-    guard read == byteCount else {
-      throw .unreadable(path: path, reason: "berkas berubah saat dibaca; the file changed while it was read")
-    }
+    guard read == byteCount, (try? ChunkedFile(path).identity) == identity else { throw .changedWhileRead }
     try session.finish()
     return sink.recordCount
   }
@@ -87,6 +90,7 @@ extension CSVReader {
     fileAt path: String, chunkSize: Int = 1 << 22, _ eachChunk: (UnsafeRawBufferPointer) -> Void
   ) throws(CSVReadError) -> CSVFileStream? {
     var file = try ChunkedFile(path)
+    let identity = file.identity
     var chunk = [UInt8](repeating: 0, count: max(chunkSize, 4))
     var survey = Survey()
     var first = true
@@ -111,7 +115,7 @@ extension CSVReader {
       // Nothing to parse, whatever the delimiter: the caller says the file is empty.
       return CSVFileStream(
         path: path, encoding: .utf8, delimiter: delimiter ?? CSVDialect.candidates[0], byteCount: survey.byteCount,
-        lineCount: lineCount, isBlank: true, start: 0, chunkSize: max(chunkSize, 4))
+        lineCount: lineCount, isBlank: true, start: 0, chunkSize: max(chunkSize, 4), identity: identity)
     }
     if let delimiter, delimiter == 0x22 || delimiter == 0x0A || delimiter == 0x0D || delimiter >= 0x80 {
       throw .unsupportedDelimiter(delimiter)
@@ -126,7 +130,8 @@ extension CSVReader {
       ?? head.withUnsafeBufferPointer { CSVDialect.detectDelimiter(in: $0, headerNames: headerNames) }
     return CSVFileStream(
       path: path, encoding: encoding, delimiter: found, byteCount: survey.byteCount,
-      lineCount: lineCount, isBlank: false, start: survey.start, chunkSize: max(chunkSize, 4))
+      lineCount: lineCount, isBlank: false, start: survey.start, chunkSize: max(chunkSize, 4),
+      identity: identity)
   }
 }
 
@@ -210,21 +215,39 @@ private struct Survey {
   }
 }
 
+/// What tells one version of a file from another: changed in place, its size or modification
+/// time changes; replaced, its inode does.
+struct FileIdentity: Sendable, Equatable {
+  var device: UInt64
+  var inode: UInt64
+  var size: Int64
+  var modifiedSeconds: Int64
+  var modifiedNanoseconds: Int64
+}
+
 /// A file opened for reading in chunks with POSIX calls, closed when let go.
 private struct ChunkedFile: ~Copyable {
   private let descriptor: Int32
   private let path: String
+  let identity: FileIdentity
 
   init(_ path: String) throws(CSVReadError) {
-    self.path = path
-    descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+    let opened = open(path, O_RDONLY | O_CLOEXEC)
+    guard opened >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
     var status = stat()
-    if fstat(descriptor, &status) != 0 || status.st_mode & S_IFMT == S_IFDIR {
+    if fstat(opened, &status) != 0 || status.st_mode & S_IFMT == S_IFDIR {
       let code = status.st_mode & S_IFMT == S_IFDIR ? EISDIR : errno
-      _ = close(descriptor)
+      _ = close(opened)
       throw .unreadable(path: path, reason: String(cString: strerror(code)))
     }
+    // Stored only once nothing can throw: a value that was never whole is not closed again.
+    self.path = path
+    identity = FileIdentity(
+      device: UInt64(truncatingIfNeeded: status.st_dev), inode: UInt64(truncatingIfNeeded: status.st_ino),
+      size: Int64(truncatingIfNeeded: status.st_size),
+      modifiedSeconds: Int64(truncatingIfNeeded: status.st_mtim.tv_sec),
+      modifiedNanoseconds: Int64(truncatingIfNeeded: status.st_mtim.tv_nsec))
+    descriptor = opened
   }
 
   deinit { _ = close(descriptor) }

@@ -22,4 +22,7 @@ public enum CSVReadError: Error, Sendable, Equatable {
   /// An explicit delimiter that cannot work: a quote, CR, LF, or a byte ≥ 0x80 (it would
   /// split UTF-8 sequences).
   case unsupportedDelimiter(UInt8)
+  /// The file was changed or replaced between the two reads of a streamed read
+  /// (``CSVFileStream``): what was checked is not what would be parsed.
+  case changedWhileRead
 }

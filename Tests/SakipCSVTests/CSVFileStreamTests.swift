@@ -112,6 +112,25 @@ struct CSVFileStreamTests {
     #expect(handed == 0)
   }
 
+  @Test func aFileReplacedOrChangedBetweenTheReadsIsRefused() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sakip-stream-changed-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("d.csv").path
+    let other = folder.appendingPathComponent("new.csv").path
+    // The same length, other bytes: only the file's identity tells.
+    try Data("Kode;U\nA;1\n".utf8).write(to: URL(fileURLWithPath: path))
+    try Data("Kode;U\nB;2\n".utf8).write(to: URL(fileURLWithPath: other))
+    let stream = try #require(try CSVReader().survey(fileAt: path, { _ in }))
+    #expect(rename(other, path) == 0)
+    #expect(throws: CSVReadError.changedWhileRead) { try stream.forEachRecord { _ in } }
+    // Surveyed again, the new file reads.
+    let again = try #require(try CSVReader().survey(fileAt: path, { _ in }))
+    var codes: [String] = []
+    _ = try again.forEachRecord { codes.append($0.fields[0]) }
+    #expect(codes == ["Kode", "B"])
+  }
+
   @Test func aMissingFileOrAFolderIsUnreadable() {
     #expect(throws: CSVReadError.self) { try CSVReader().survey(fileAt: "/nonexistent/x.csv", { _ in }) }
     #expect(throws: CSVReadError.self) { try CSVReader().survey(fileAt: "/tmp", { _ in }) }

@@ -166,6 +166,7 @@ struct InputFile {
     case .unreadable(_, let why): .io(why)
     case .outOfMemory: .io("out of memory")
     case .unsupportedDelimiter(let byte): .io("delimiter \(byte) cannot be used")
+    case .changedWhileRead: .changedWhileRead
     }
   }
 

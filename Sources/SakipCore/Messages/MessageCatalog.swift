@@ -123,6 +123,10 @@ public struct MessageCatalog: Sendable {
       return "Ini bukan berkas biasa (mis. pipa atau perangkat), sehingga tidak dibaca. Simpan formulirnya sebagai berkas .csv biasa."
     case (.notAFile, false):
       return "This is not a regular file (e.g. a pipe or a device), so it is not read. Save the form as an ordinary .csv file."
+    case (.changedWhileRead, true):
+      return "Berkas berubah saat sedang dibaca (disimpan atau diganti). Tunggu sampai selesai disimpan, lalu jalankan ulang."
+    case (.changedWhileRead, false):
+      return "The file changed while it was being read (saved or replaced). Wait until it is saved, then run again."
     }
   }
 

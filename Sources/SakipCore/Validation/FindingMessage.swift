@@ -12,6 +12,8 @@ public enum UnreadableReason: Hashable, Sendable {
   case folder
   /// The path is not a regular file (a pipe, socket or device), which could block the run.
   case notAFile
+  /// The file was saved or replaced while it was being read.
+  case changedWhileRead
 }
 
 /// The facts of a finding, from which each language's message is made (`MessageCatalog`).
