@@ -34,6 +34,9 @@ public struct BudgetFigures: Hashable, Sendable {
   /// `nil` when either is `nil`.
   public var efficiency: Double? { storedEfficiency.value }
 
+  /// Whether a ceiling gives budget figures: a finite number.
+  static func hasFigures(ceiling: Double) -> Bool { ceiling.isFinite }
+
   /// Computes the budget figures at a reporting quarter. Quarters after it are ignored. A
   /// non-finite realisation is left out of `byQuarter` and makes the to-date figures
   /// `.outOfRange`. Returns `nil` when the ceiling is not a finite number.
@@ -41,7 +44,7 @@ public struct BudgetFigures: Hashable, Sendable {
     ceiling: Double, realisations: [Quarter: Double], through period: Quarter,
     achievementToDate: Double?
   ) {
-    guard ceiling.isFinite else { return nil }
+    guard Self.hasFigures(ceiling: ceiling) else { return nil }
     let quarters = period.throughThis
     self.ceiling = ceiling
     self.byQuarter = QuarterAmounts(

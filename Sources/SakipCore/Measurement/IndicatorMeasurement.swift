@@ -59,5 +59,5 @@ public func measure(
 extension IndicatorDefinition {
   /// Whether its measurement has budget figures: it has a ceiling (*pagu*) that is a finite
   /// number. Known without measuring it.
-  public var hasBudgetFigures: Bool { ceiling?.isFinite == true }
+  public var hasBudgetFigures: Bool { ceiling.map(BudgetFigures.hasFigures(ceiling:)) ?? false }
 }

@@ -32,6 +32,10 @@ public struct PeriodMeasure: Hashable, Sendable {
   /// realisation's reason comes first, so these are the quarters of a `.notReported` reason.
   public var missing: [Quarter] { reason.quartersNotReported }
 
+  /// Whether the achievement is a figure computed from a numeric target (a cell the workbook
+  /// writes as a formula, and other sheets refer to).
+  public var hasAchievementFigure: Bool { achievement != nil && target != nil }
+
   /// Whether the `negatif` formula went below zero and the achievement is shown as 0.
   public var clampedToZero: Bool { note == .clampedToZero }
 

@@ -24,7 +24,9 @@ public struct Recap: Sendable {
     let counted = Self.count(Measurements(report: report, rules: rules))
     summary = counted.total
     let empty = CategorySummary([PeriodMeasure]())
-    summaryBySection = report.definitions.sections.map { ($0, counted.bySection[$0] ?? empty) }
+    summaryBySection = report.definitions.sections.map {
+      ($0, counted.bySection[IndicatorDefinitions.sectionKey($0)] ?? empty)
+    }
     achievementsToDate = counted.achievementsToDate
   }
 
@@ -50,13 +52,14 @@ public struct Recap: Sendable {
   /// The counts of one measuring pass.
   private struct Counts: Sendable {
     var total = CategorySummary([PeriodMeasure]())
+    /// By section key: a section written in another case or spacing is the same section.
     var bySection: [String: CategorySummary] = [:]
     var achievementsToDate: [Bool] = []
   }
 
   /// Measures every indicator in chunks on every core and counts the categories to date, in
   /// total and per section. A section's indicators mostly follow each other: each run of them
-  /// is counted apart and looked up once (a province has thousands of sections).
+  /// is counted apart and its section's key worked out once (a province has thousands).
   private static func count(_ measurements: Measurements) -> Counts {
     let indicators = measurements.report.definitions.indicators
     let chunkSize = 4096
@@ -70,17 +73,17 @@ public struct Recap: Sendable {
         var run: (section: String, summary: CategorySummary)?
         for index in (c * chunkSize)..<min(indicators.count, (c + 1) * chunkSize) {
           let toDate = measurements[index].yearToDate
-          chunk.achievementsToDate.append(toDate?.achievement != nil && toDate?.target != nil)
+          chunk.achievementsToDate.append(toDate?.hasAchievementFigure ?? false)
           guard let toDate else { continue }
           chunk.total.add(toDate)
-          let section = indicators[index].section
+          let section = indicators.section(at: index)
           if run?.section != section {
-            if let done = run { chunk.bySection[done.section, default: empty].add(done.summary) }
+            if let done = run { chunk.bySection[IndicatorDefinitions.sectionKey(done.section), default: empty].add(done.summary) }
             run = (section, empty)
           }
           run?.summary.add(toDate)
         }
-        if let done = run { chunk.bySection[done.section, default: empty].add(done.summary) }
+        if let done = run { chunk.bySection[IndicatorDefinitions.sectionKey(done.section), default: empty].add(done.summary) }
         return chunk
       },
       into: { counts, chunk in

@@ -131,7 +131,7 @@ extension Layout {
   /// Whether a capaian cell holds a formula (`writeAchievement`): the engine gave a value and
   /// the period a target.
   static func hasAchievementFormula(_ measure: PeriodMeasure?) -> Bool {
-    measure?.achievement != nil && measure?.target != nil
+    measure?.hasAchievementFigure ?? false
   }
 
   /// What the numbers mean and which colour is which category, from the rules in force.

@@ -24,6 +24,7 @@ struct RecapMeasurementsTests {
     var with = 0
     for (index, measurement) in recap.measurements.enumerated() {
       let toDate = measurement.yearToDate
+      #expect(recap.hasAchievementToDate(at: index) == Layout.hasAchievementFormula(toDate))
       #expect(recap.hasAchievementToDate(at: index) == (toDate?.achievement != nil && toDate?.target != nil))
       if recap.hasAchievementToDate(at: index) { with += 1 }
     }
