@@ -86,6 +86,18 @@ struct MergedValuesTests {
     #expect(merged.texts(of: b) == FreeTexts())
   }
 
+  /// A text is kept as its form wrote it, byte for byte: `café` with a composed é on one row and
+  /// a decomposed one on another stay two spellings (Swift would call them equal).
+  @Test func eachTextKeepsItsOwnSpelling() {
+    var merged = MergedValues(for: Self.definitions, through: .second)
+    let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+    merged.setText(composed, .kendala, of: a)
+    merged.setText(decomposed, .kendala, of: b)
+    #expect(composed == decomposed)
+    #expect(merged.texts(of: a)[.kendala].map { Array($0.utf8) } == Array(composed.utf8))
+    #expect(merged.texts(of: b)[.kendala].map { Array($0.utf8) } == Array(decomposed.utf8))
+  }
+
   @Test func unreadableCellsAreTextForTheEngine() {
     var merged = MergedValues(for: Self.definitions, through: .second)
     merged.set(MergedCell(value: .notReported, file: "a.csv", line: 1, column: "R", isInvalid: true), of: a, in: .first, budget: false)
