@@ -5,10 +5,8 @@ import Testing
 /// How `MergedValues` packs what it keeps: every value, flag, place and text comes back as it
 /// was given, whatever does or does not fit the packed fields.
 struct MergedValuesStorageTests {
-  static let definitions = IndicatorDefinitions([
-    IndicatorDefinition(code: IndicatorCode("A"), wording: "a", unit: "%", section: "X", annualTarget: .number(1)),
-    IndicatorDefinition(code: IndicatorCode("B"), wording: "b", unit: "%", section: "X", annualTarget: .number(1)),
-  ])
+  /// Two indicators, `A` and `B`, as in `MergedValuesTests`.
+  static let definitions = MergedValuesTests.definitions
   let a = IndicatorCode("A")
   let b = IndicatorCode("B")
 
