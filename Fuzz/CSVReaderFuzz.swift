@@ -19,7 +19,7 @@ public func fuzzCSVReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
       require((1...lines).contains(line), "error \(error) outside lines 1...\(lines)")
     case .workbookNotCSV, .outOfMemory:
       break
-    case .unreadable, .unsupportedDelimiter:
+    case .unreadable, .unsupportedDelimiter, .changedWhileRead:
       require(false, "\(error) from bytes read with a detected delimiter")
     }
     return 0
