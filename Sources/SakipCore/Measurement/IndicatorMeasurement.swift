@@ -56,6 +56,18 @@ public func measure(
     definition, realisations: realisations, budget: budget, through: period, rules: rules)
 }
 
+extension MergedValues {
+  /// Measures `indicator` on the values the forms reported for it, its realisations and budget
+  /// found in one lookup.
+  func measurement(
+    of indicator: IndicatorDefinition, through period: Quarter, rules: MeasurementRules
+  ) -> IndicatorMeasurement {
+    let reported = reported(of: indicator.code)
+    return measure(
+      indicator, realisations: reported.realisations, budget: reported.budget, through: period, rules: rules)
+  }
+}
+
 extension IndicatorDefinition {
   /// Whether its measurement has budget figures: it has a ceiling (*pagu*) that is a finite
   /// number. Known without measuring it.

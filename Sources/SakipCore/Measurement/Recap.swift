@@ -106,10 +106,6 @@ public struct Measurements: RandomAccessCollection, Sendable {
   public var endIndex: Int { report.definitions.indicators.count }
 
   public subscript(index: Int) -> IndicatorMeasurement {
-    let indicator = report.definitions.indicators[index]
-    let reported = report.merged.reported(of: indicator.code)
-    return measure(
-      indicator, realisations: reported.realisations, budget: reported.budget, through: report.period,
-      rules: rules)
+    report.merged.measurement(of: report.definitions.indicators[index], through: report.period, rules: rules)
   }
 }

@@ -77,9 +77,6 @@ extension Validator {
   static func achievementToDate(
     _ indicator: IndicatorDefinition, _ merged: MergedValues, _ period: Quarter, _ rules: MeasurementRules
   ) -> Double? {
-    measure(
-      indicator, realisations: merged.reportedRealisations(of: indicator.code),
-      budget: merged.reportedBudget(of: indicator.code), through: period, rules: rules
-    ).yearToDate?.achievement
+    merged.measurement(of: indicator, through: period, rules: rules).yearToDate?.achievement
   }
 }
