@@ -193,26 +193,35 @@ private struct Survey {
     endsWithCR = piece[piece.count - 1] == 0x0D
   }
 
-  /// Checks the piece, and the sequence the previous one ended in, leaving a sequence the piece
-  /// ends in the middle of for the next.
+  /// Checks the piece in place, and the sequence the previous one ended in, leaving a sequence
+  /// the piece ends in the middle of for the next.
   private mutating func checkUTF8(_ piece: UnsafeBufferPointer<UInt8>) {
-    var window = carry
-    window += piece
-    var cut = window.count
-    for back in 1...3 where window.count - back >= 0 {
-      let byte = window[window.count - back]
+    var from = 0
+    if let lead = carry.first {
+      // The sequence cut at the end of the last piece, completed by this one's first bytes.
+      let length = Self.sequenceLength(lead)
+      from = min(piece.count, length - carry.count)
+      carry += piece[..<from]
+      if carry.count < length { return }
+      isUTF8 = carry.withUnsafeBufferPointer { TextDecoding.scanUTF8($0, from: 0).isValid }
+      carry = []
+      if !isUTF8 { return }
+    }
+    var cut = piece.count
+    for back in 1...3 where piece.count - back >= from {
+      let byte = piece[piece.count - back]
       if byte < 0x80 { break }
       if byte >= 0xC0 {
-        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-        if length > back { cut = window.count - back }
+        if Self.sequenceLength(byte) > back { cut = piece.count - back }
         break
       }
     }
-    carry = Array(window[cut...])
-    isUTF8 = window.withUnsafeBufferPointer {
-      TextDecoding.scanUTF8(UnsafeBufferPointer(rebasing: $0[..<cut]), from: 0).isValid
-    }
+    carry = Array(piece[cut...])
+    isUTF8 = TextDecoding.scanUTF8(UnsafeBufferPointer(rebasing: piece[..<cut]), from: from).isValid
   }
+
+  /// The length of the UTF-8 sequence `lead` starts (checked by the scan, not here).
+  private static func sequenceLength(_ lead: UInt8) -> Int { lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2 }
 }
 
 /// What tells one version of a file from another: changed in place, its size or modification

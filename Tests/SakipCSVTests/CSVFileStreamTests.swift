@@ -56,6 +56,8 @@ struct CSVFileStreamTests {
     ("windows-1252", Array("Kode;Uraian\nA;caf".utf8) + [0xE9, 0x3B, 0x80] + Array("\nB;x\n".utf8)),
     ("bom then invalid", [0xEF, 0xBB, 0xBF] + Array("Kode;U\nA;".utf8) + [0xE9] + Array("\n".utf8)),
     ("utf-8 cut at the end", Array("Kode;U\nA;caf".utf8) + [0xC3]),
+    ("a sequence broken after its second byte", Array("Kode;U\nA;".utf8) + [0xE2, 0x82] + Array("X\nB;€\n".utf8)),
+    ("four-byte sequences side by side", Array("Kode;U\nA;".utf8) + Array(String(repeating: "😀", count: 9).utf8) + [0x0A]),
     ("nul on line 3", Array("Kode;U\r\nA;1\r\nB;".utf8) + [0] + Array("\r\n".utf8)),
     ("unclosed quote", Array("Kode;U\nA;\"open\nB;2\nC;3\n".utf8)),
     ("stray quote", Array("Kode;U\nA;te\"xt\nB;2\n".utf8)),
